@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './scripts/chromium-path.ts';
+
+// Two projects share one Chromium: the simulator's own page tests run in a plain
+// browser; the extension tests load the built extension (see tests/e2e/fixtures.ts).
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    ignoreHTTPSErrors: true,
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'sim', testDir: './whm-sim', testMatch: '**/*.spec.ts' },
+    { name: 'extension', testDir: './tests/e2e', testMatch: '**/*.spec.ts' },
+  ],
+});
