@@ -9,6 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   reporter: [['list']],
+  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     ignoreHTTPSErrors: true,
     launchOptions: {

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { ReplyFor, Request } from '../../utils/messages';
+
+/**
+ * Sends one request to the background. A dead extension context (the extension was
+ * updated or reloaded under the page) comes back as a `network`-kind reply rather
+ * than an exception, so every feature handles one shape.
+ */
+export async function sendRequest<R extends Request>(request: R): Promise<ReplyFor[R['type']]> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as ReplyFor[R['type']] | undefined;
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    return { ok: false, error: { kind: 'malformed', message: 'Token Warden’s background sent no answer.' } } as ReplyFor[R['type']];
+  } catch (error) {
+    return {
+      ok: false,
+      error: { kind: 'network', message: `Token Warden could not reach its background: ${error instanceof Error ? error.message : String(error)}. Reload the page.` },
+    } as ReplyFor[R['type']];
+  }
+}

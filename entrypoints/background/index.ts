@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { WhmClient } from '../../utils/whm/client';
+import { syncContentScripts } from './content-script-registration';
+import { handleMessage } from './handle-message';
+
+export default defineBackground(() => {
+  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+  void syncContentScripts();
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
+    // sendResponse + `return true` works with the polyfill and with the native API alike.
+    void handleMessage(message, sender, {
+      extensionId: browser.runtime.id,
+      makeClient: (origin, cpsess) => new WhmClient({ origin, cpsess }),
+    }).then(sendResponse);
+    return true;
+  });
+});

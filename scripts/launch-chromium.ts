@@ -1,0 +1,39 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumExecutable } from './chromium-path.ts';
+
+/**
+ * Real Chromium with the unpacked extension loaded (recipe: reference/toolchain.md).
+ * Used by the e2e fixtures and by `npm start`.
+ */
+export async function launchWithExtension(extensionDir: string, options: { headless: boolean; userDataDir?: string; args?: string[] }): Promise<BrowserContext> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'token-warden-profile-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumExecutable(),
+    headless: options.headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(options.headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      // The simulator's certificate is self-signed; the extension's service worker
+      // fetches from it too, which Playwright's per-page setting does not cover.
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=Translate,MediaRouter,OptimizationHints',
+      ...(options.args ?? []),
+    ],
+  });
+}
+
+export async function extensionServiceWorker(context: BrowserContext) {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}

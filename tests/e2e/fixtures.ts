@@ -1,0 +1,58 @@
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
+import { extensionServiceWorker, launchWithExtension } from '../../scripts/launch-chromium.ts';
+import { startSimulator, type SimOptions, type Simulator } from '../../whm-sim/server.ts';
+
+/** The e2e build: the production build plus pre-granted 127.0.0.1/localhost (wxt.config.ts). */
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+
+/** The demo's frozen clock, so audit numbers are the same on every run. */
+export const DEMO_NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
+
+interface Fixtures {
+  /** Per-file options for the simulator (`test.use({ simOptions: … })`). */
+  simOptions: SimOptions;
+  sim: Simulator;
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Logs in through WHM's login form and lands on Manage API Tokens. */
+  openTokensPage: (user?: string, pass?: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  simOptions: [{ scenario: 'demo', now: DEMO_NOW }, { option: true }],
+  sim: async ({ simOptions }, use) => {
+    const sim = await startSimulator(simOptions);
+    await use(sim);
+    await sim.close();
+  },
+  context: async ({}, use) => {
+    const context = await launchWithExtension(E2E_EXTENSION_DIR, { headless: true });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionServiceWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openTokensPage: async ({ context, sim, serviceWorker }, use) => {
+    // The worker registers the content script for the pre-granted origins at start-up;
+    // wait for that so the first page load already gets it.
+    await expect
+      .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
+      .toBeGreaterThan(0);
+    await use(async (user = 'reseller1', pass = 'resellerpass') => {
+      const page = await context.newPage();
+      await page.goto(sim.loginUrl);
+      await page.fill('input[name=user]', user);
+      await page.fill('input[name=pass]', pass);
+      await Promise.all([page.waitForURL(/\/cpsess\d{10}\/scripts\d*\/apitokens\/home/), page.click('[type=submit]')]);
+      return page;
+    });
+  },
+});
+
+export { expect };

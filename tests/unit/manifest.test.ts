@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Security promise 2, checked on the built artefacts: the production manifest asks
+ * for no install-time access to all sites. `npm test` builds both variants first.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const read = (dir: string) => {
+  const file = resolve(root, '.output', dir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx wxt build\` and \`npx wxt build --mode e2e\` first (npm test does).`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+};
+
+const BROAD = /^(<all_urls>|\*:\/\/\*\/.*|https?:\/\/\*\/.*|https?:\/\/\*\.[^/]*\/.*|\*:\/\/\*\.[^/]*\/.*)$/;
+
+/** Every place a Chrome MV3 manifest can grant host access at install time. */
+function installTimeHostAccess(manifest: Record<string, unknown>): string[] {
+  const hosts = (manifest.host_permissions as string[] | undefined) ?? [];
+  const permissions = ((manifest.permissions as string[] | undefined) ?? []).filter((p) => p.includes('://') || p === '<all_urls>');
+  const contentScripts = ((manifest.content_scripts as Array<{ matches?: string[] }> | undefined) ?? []).flatMap((c) => c.matches ?? []);
+  const accessible = ((manifest.web_accessible_resources as Array<{ matches?: string[] }> | undefined) ?? []).flatMap((w) => w.matches ?? []);
+  return [...hosts, ...permissions, ...contentScripts, ...accessible];
+}
+
+describe('production manifest', () => {
+  const manifest = read('chrome-mv3');
+
+  it('grants no install-time access to all sites', () => {
+    const broad = installTimeHostAccess(manifest).filter((p) => BROAD.test(p));
+    expect(broad).toEqual([]);
+  });
+
+  it('grants no install-time host access at all; hosts are optional and per server', () => {
+    expect(installTimeHostAccess(manifest)).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
+    expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('asks only for the API permissions it uses', () => {
+    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  });
+});
+
+describe('e2e manifest', () => {
+  it('differs from production only by the pre-granted loopback hosts', () => {
+    const production = read('chrome-mv3');
+    const e2e = read('chrome-mv3-e2e');
+    expect(e2e.host_permissions).toEqual(['https://127.0.0.1/*', 'https://localhost/*']);
+    expect({ ...e2e, host_permissions: [] }).toEqual(production);
+  });
+});
+
+describe('the broad-pattern check itself', () => {
+  it('recognises every spelling of "all sites"', () => {
+    for (const p of ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*', 'https://*/cpsess*/scripts*/apitokens*', 'https://*.com/*']) {
+      expect(installTimeHostAccess({ host_permissions: [p] }).filter((x) => BROAD.test(x))).toEqual([p]);
+    }
+    expect(installTimeHostAccess({ content_scripts: [{ matches: ['https://*/*'] }] }).filter((x) => BROAD.test(x))).toEqual(['https://*/*']);
+    expect(installTimeHostAccess({ host_permissions: ['https://127.0.0.1/*'] }).filter((x) => BROAD.test(x))).toEqual([]);
+  });
+});

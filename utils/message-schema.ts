@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { readCpsess } from './whm/session';
+import type { Request } from './messages';
+
+const origin = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return /^https?:$/.test(u.protocol) && u.origin === v;
+  } catch {
+    return false;
+  }
+}, 'not an http(s) origin');
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tokens:list'), origin, cpsess: z.string().regex(/^cpsess\d{10}$/) }),
+]) satisfies z.ZodType<Request>;
+
+/** What the background knows about who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * Security promise 3: a request is accepted only from this extension's own content
+ * script, in a tab whose address is the WHM origin and session it asks about. Returns
+ * why a sender is refused, or null when it may proceed.
+ */
+export function refuseSender(sender: SenderInfo, extensionId: string, request: Request): string | null {
+  if (sender.id !== extensionId) return 'message from another extension';
+  const tabUrl = sender.tab?.url;
+  if (!tabUrl) return 'message not sent from a tab';
+  if (sender.frameId !== undefined && sender.frameId !== 0) return 'message from a sub-frame';
+  let url: URL;
+  try {
+    url = new URL(tabUrl);
+  } catch {
+    return 'sender tab has no valid address';
+  }
+  if (url.origin !== request.origin) return `tab is on ${url.origin}, not ${request.origin}`;
+  if (readCpsess(url.pathname) !== request.cpsess) return 'session token does not match the tab';
+  return null;
+}

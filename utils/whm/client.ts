@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { WhmError } from './errors';
+import { EnvelopeSchema, parseTokenList, type WhmToken } from './schemas';
+
+/** A parameter value; arrays are sent the way WHM's own UI sends them: `acl-0=…&acl-1=…`. */
+export type WhmParam = string | number | readonly string[];
+
+export interface WhmClientOptions {
+  /** `https://host:port` of the WHM server. */
+  origin: string;
+  /** The session's security token, `cpsess` + 10 digits. */
+  cpsess: string;
+  /** Injected so the client runs the same in the worker, in Node and in tests. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** What came back over the wire, before we decide what it means. */
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * Calls WHM API 1 with the browser's WHM session (the `whostmgrsession` cookie rides
+ * along through `credentials: 'include'`; the cpsess goes in the path). Every answer
+ * is checked before anything trusts it.
+ */
+export class WhmClient {
+  readonly #origin: string;
+  readonly #cpsess: string;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+
+  constructor(options: WhmClientOptions) {
+    this.#origin = new URL(options.origin).origin;
+    if (!/^cpsess\d{10}$/.test(options.cpsess)) throw new WhmError('session', 'No WHM session token in this page address.');
+    this.#cpsess = options.cpsess;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Calls one function and returns its `data` (undefined when WHM sent none). */
+  async call(fn: string, params: Record<string, WhmParam> = {}): Promise<unknown> {
+    if (!/^[a-z_]+$/.test(fn)) throw new Error(`Not a WHM function name: ${fn}`);
+    const url = `${this.#origin}/${this.#cpsess}/json-api/${fn}?api.version=1`;
+    const raw = await this.#send(url, encodeParams(params));
+    return readWhmAnswer(raw, fn);
+  }
+
+  async listTokens(): Promise<WhmToken[]> {
+    const data = await this.call('api_token_list');
+    return validate(() => parseTokenList(data), 'api_token_list');
+  }
+
+  async #send(url: string, body: URLSearchParams): Promise<RawAnswer> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    try {
+      const response = await this.#fetch(url, {
+        method: 'POST',
+        body,
+        credentials: 'include',
+        redirect: 'manual',
+        signal: controller.signal,
+        headers: { Accept: 'application/json' },
+      });
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new WhmError('network', `WHM did not answer within ${Math.round(this.#timeoutMs / 1000)} s.`);
+      }
+      throw new WhmError('network', `Could not reach WHM: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export function encodeParams(params: Record<string, WhmParam>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') body.append(name, String(value));
+    else value.forEach((item, i) => body.append(`${name}-${i}`, item));
+  }
+  return body;
+}
+
+const PERMISSION_REASON = /permission|not (?:allowed|authorized|permitted)|access denied|lacks? the privilege/i;
+
+/**
+ * Decides what an answer means (reference/whm.md §1). A lost session has no single
+ * shape: a 401/403, a login or "Security Token Failure" web page, the legacy
+ * `cpanelresult` body, or JSON without `metadata.result` all mean "log in again" —
+ * never "0 tokens".
+ */
+export function readWhmAnswer(raw: RawAnswer, fn: string): unknown {
+  const { status, contentType, body } = raw;
+  if (status === 401 || status === 403 || (status >= 300 && status < 400) || status === 0) {
+    throw new WhmError('session', 'Your WHM session has ended. Log in to WHM again.');
+  }
+  if (status < 200 || status >= 300) {
+    throw new WhmError('network', `WHM answered with HTTP ${status} to ${fn}.`);
+  }
+  const looksHtml = /text\/html/i.test(contentType) || /^\s*</.test(body);
+  if (looksHtml) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+    throw new WhmError('session', `WHM answered with a web page${title ? ` (“${title}”)` : ''} instead of data: your session has probably ended. Log in to WHM again.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new WhmError('malformed', `WHM's answer to ${fn} is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`);
+  }
+  if (json && typeof json === 'object' && 'cpanelresult' in json) {
+    throw new WhmError('session', 'WHM refused access (legacy “Access denied” answer): log in to WHM again.');
+  }
+  const envelope = EnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    throw new WhmError('session', `WHM's answer to ${fn} has no result: your session has probably ended. Log in to WHM again.`);
+  }
+  const { metadata, data } = envelope.data;
+  if (metadata.result !== 1) {
+    const reason = metadata.reason ?? 'WHM gave no reason.';
+    const kind = PERMISSION_REASON.test(reason) ? 'permission' : 'whm';
+    throw new WhmError(kind, kind === 'permission' ? `Your WHM account lacks the privilege for ${fn}: ${reason}` : `WHM refused ${fn}: ${reason}`, reason);
+  }
+  return data;
+}
+
+/** Runs a schema check and turns a mismatch into a `malformed` error naming the paths. */
+export function validate<T>(check: () => T, fn: string): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      const where = error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+        .join('; ');
+      throw new WhmError('malformed', `WHM's answer to ${fn} is not in the documented shape — ${where}`);
+    }
+    throw error;
+  }
+}
