@@ -41,9 +41,10 @@ for (const lostSession of ['json', 'html', 'cpanelresult'] as const) {
     test('shows the session-lost state, not 0 tokens', async ({ openTokensPage, sim }) => {
       const page = await openTokensPage();
       await expect(banner(page)).toHaveAttribute('data-state', /ok|attention/);
-      sim.expireSessions();
       // WHM's views re-render on a route change; the banner re-reads the list then.
       await page.click('#generateToken');
+      await expect(page.locator('#cancel_generate_button')).toBeVisible();
+      sim.expireSessions();
       await page.click('#cancel_generate_button');
       await expect(page.getByTestId('audit-error')).toHaveAttribute('data-kind', 'session');
       await expect(banner(page)).toHaveAttribute('data-state', 'error');
