@@ -1,0 +1,482 @@
+// The token functions of WHM API 1 as reference/whm.md §2 states them, over real HTTPS.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_ACL_NAMES } from './acl-catalog.ts';
+import { simRequest } from './http-client.ts';
+import { DEMO_RESELLER_ACLS, type Scenario } from './scenarios.ts';
+import { startSimulator, type Simulator } from './server.ts';
+import { hashSecret } from './state.ts';
+import { api, DAY, NOW, shapeOf, type Session } from './test-helpers.ts';
+
+const EXPIRED_SECRET = 'EXPIREDSECRET0000000000000000001';
+const CONTROLLER_ACLS = ['create-acct', 'edit-account', 'limit-bandwidth', 'list-accts', 'suspend-acct', 'upgrade-account'];
+
+const scenario: Scenario = {
+  users: [
+    { user: 'root', pass: 'rootpass', root: true },
+    { user: 'reseller1', pass: 'resellerpass', acls: DEMO_RESELLER_ACLS },
+    { user: 'controller', pass: 'controllerpass', acls: [...CONTROLLER_ACLS, 'kill-acct', 'demo'] },
+  ],
+  tokens: [
+    { owner: 'reseller1', name: 'long-gone', acls: ['list-accts'], createdDaysAgo: 100, expiresInDays: -1, secret: EXPIRED_SECRET },
+    { owner: 'reseller1', name: 'forever', acls: null, createdDaysAgo: 5, expiresInDays: null },
+  ],
+};
+
+const PREFIX = 'The system failed to create the API token: ';
+
+let sim: Simulator;
+let reseller: Session;
+let root: Session;
+
+beforeAll(async () => {
+  sim = await startSimulator({ scenario, now: NOW });
+  reseller = await sim.login('reseller1', 'resellerpass');
+  root = await sim.login('root', 'rootpass');
+});
+afterAll(() => sim.close());
+
+const create = (params: Record<string, string> | Array<[string, string]>, s: Session = reseller) =>
+  api(sim, s, 'api_token_create', params);
+const list = async (s: Session = reseller) => (await api(sim, s, 'api_token_list')).data.tokens;
+
+describe('envelope', () => {
+  it('answers version and a failure without a data key', async () => {
+    expect(await api(sim, reseller, 'version')).toEqual({
+      data: { version: '11.120.0.8' },
+      metadata: { command: 'version', reason: 'OK', result: 1, version: 1 },
+    });
+    const bad = await create({ token_name: 'bad name' });
+    expect(bad.metadata.result).toBe(0);
+    expect(bad).not.toHaveProperty('data');
+  });
+
+  it('requires api.version=1', async () => {
+    const res = await api(sim, reseller, 'version', { 'api.version': '0' });
+    expect(res.metadata.result).toBe(0);
+    expect(res).not.toHaveProperty('data');
+  });
+
+  it('refuses unknown functions', async () => {
+    const res = await api(sim, reseller, 'make_coffee');
+    expect(res.metadata).toEqual({
+      command: 'make_coffee',
+      reason: 'Unknown app (“make_coffee”) requested for this version (1) of the API.',
+      result: 0,
+      version: 1,
+    });
+  });
+
+  it('accepts GET query parameters as well as a POST body', async () => {
+    const res = await simRequest(`${sim.origin}/${reseller.cpsess}/json-api/api_token_create?api.version=1&token_name=via-get`, {
+      headers: { cookie: reseller.cookieHeader },
+    });
+    expect(res.json<any>().metadata.result).toBe(1);
+  });
+});
+
+describe('api_token_create', () => {
+  it('enforces the name rule with WHM’s message', async () => {
+    for (const name of ['bad name', 'a'.repeat(51), 'dot.ted', 'ünï', '<b>']) {
+      const res = await create({ token_name: name });
+      expect(res.metadata.reason).toBe(
+        `${PREFIX}“${name}” is not a valid API token name. An API token name must not be longer than 50 characters and may only contain the following characters: a-z A-Z 0-9 _ -`,
+      );
+    }
+    expect((await create({ token_name: 'A'.repeat(50) })).metadata.result).toBe(1);
+    expect((await create({ token_name: '0_-Zz' })).metadata.result).toBe(1);
+  });
+
+  it('requires token_name', async () => {
+    const res = await create({});
+    expect(res.metadata.result).toBe(0);
+    expect(res.metadata.reason.startsWith(PREFIX)).toBe(true);
+  });
+
+  it('keeps names unique per user, case-sensitively', async () => {
+    expect((await create({ token_name: 'dup' })).metadata.result).toBe(1);
+    expect((await create({ token_name: 'dup' })).metadata.reason).toBe(
+      `${PREFIX}A conflicting API token with the name “dup” already exists.`,
+    );
+    expect((await create({ token_name: 'DUP' })).metadata.result).toBe(1);
+    expect((await create({ token_name: 'dup' }, root)).metadata.result).toBe(1); // another user
+  });
+
+  it('accepts acl= and acl-N forms and answers acls as an array', async () => {
+    const single = await create({ token_name: 'single-acl', acl: 'list-accts' });
+    expect(single.data.acls).toEqual(['list-accts']);
+    const multi = await create([
+      ['token_name', 'multi-acl'],
+      ['acl-0', 'list-accts'],
+      ['acl-1', 'suspend-acct'],
+    ]);
+    expect(multi.data.acls).toEqual(['list-accts', 'suspend-acct']);
+    const tokens = await list();
+    expect(tokens['multi-acl'].acls['list-accts']).toBe(1);
+    expect(tokens['multi-acl'].acls['suspend-acct']).toBe(1);
+    expect(tokens['multi-acl'].acls['create-acct']).toBe(0);
+  });
+
+  it('treats an omitted acl as implicit full access', async () => {
+    const res = await create({ token_name: 'implicit-full' });
+    expect(res.data).not.toHaveProperty('acls');
+    expect(res.data).not.toHaveProperty('whitelist_ips');
+    const map = (await list())['implicit-full'].acls;
+    expect(Object.keys(map).sort()).toEqual([...DEMO_RESELLER_ACLS].sort());
+    expect(Object.values(map).every((v) => v === 1)).toBe(true);
+    expect(map).not.toHaveProperty('all');
+  });
+
+  it('gives root’s full-access tokens every catalogue key and all: 1', async () => {
+    const explicit = await create({ token_name: 'root-all', acl: 'all' }, root);
+    expect(explicit.data.acls).toEqual(['all']);
+    await create({ token_name: 'root-implicit' }, root);
+    const tokens = await list(root);
+    for (const name of ['root-all', 'root-implicit']) {
+      const map = tokens[name].acls;
+      expect(Object.keys(map).sort()).toEqual([...CATALOG_ACL_NAMES].sort());
+      expect(map.all).toBe(1);
+      expect(Object.values(map).every((v) => v === 1)).toBe(true);
+    }
+    const narrow = await create({ token_name: 'root-narrow', acl: 'status' }, root);
+    expect(narrow.data.acls).toEqual(['status']);
+    expect((await list(root))['root-narrow'].acls.all).toBe(0);
+  });
+
+  it('refuses ACLs the caller does not hold', async () => {
+    expect((await create({ token_name: 'too-much', acl: 'quota' })).metadata.reason).toBe(
+      `${PREFIX}Invalid or unauthorized ACL specified: quota`,
+    );
+    const two = await create([
+      ['token_name', 'too-much'],
+      ['acl-0', 'list-accts'],
+      ['acl-1', 'quota'],
+      ['acl-2', 'clustering'],
+    ]);
+    expect(two.metadata.reason).toBe(`${PREFIX}Invalid or unauthorized ACLs specified: quota, clustering`);
+    expect((await create({ token_name: 'too-much', acl: 'all' })).metadata.reason).toBe(
+      `${PREFIX}Invalid or unauthorized ACL specified: all`,
+    );
+    expect((await create({ token_name: 'no-such', acl: 'no-such-acl' })).metadata.result).toBe(0);
+    expect((await list())).not.toHaveProperty('too-much');
+  });
+
+  it('requires a future expires_at; 0 or absent means never', async () => {
+    for (const value of [NOW - 1, NOW]) {
+      expect((await create({ token_name: 'past', expires_at: String(value) })).metadata.reason).toBe(
+        `${PREFIX}The “${value}” value must be a future date.`,
+      );
+    }
+    expect((await create({ token_name: 'future', expires_at: String(NOW + DAY) })).data.expires_at).toBe(NOW + DAY);
+    expect((await create({ token_name: 'zero', expires_at: '0' })).data.expires_at).toBeNull();
+    expect((await create({ token_name: 'absent' })).data.expires_at).toBeNull();
+    expect((await list()).zero.expires_at).toBeNull();
+  });
+
+  it('limits the allowlist to 100 entries', async () => {
+    const ips = (n: number) => Array.from({ length: n }, (_, i): [string, string] => [`whitelist_ip-${i}`, `10.0.${i >> 8}.${i & 255}`]);
+    const over = await create([['token_name', 'many-ips'], ...ips(101)]);
+    expect(over.metadata.reason).toBe(`${PREFIX}You have entered “101” IP addresses, which is above the limit of 100.`);
+    const at = await create([['token_name', 'many-ips'], ...ips(100)]);
+    expect(at.data.whitelist_ips).toHaveLength(100);
+  });
+
+  it('refuses invalid addresses and ranges', async () => {
+    for (const ip of ['300.1.1.1', 'example.com', '10.0.0.0/33', 'fe80::1::2']) {
+      expect((await create({ token_name: 'bad-ip', whitelist_ip: ip })).metadata.reason).toBe(
+        `${PREFIX}Invalid IP address or CIDR range specified: ${ip}`,
+      );
+    }
+  });
+
+  it('normalises IPv6 to eight zero-padded groups', async () => {
+    const res = await create([
+      ['token_name', 'v6'],
+      ['whitelist_ip', 'FC00:ABCD::F'],
+      ['whitelist_ip-0', '2620:0:28a4::/48'],
+    ]);
+    expect(res.data.whitelist_ips).toEqual([
+      'fc00:abcd:0000:0000:0000:0000:0000:000f',
+      '2620:0000:28a4:0000:0000:0000:0000:0000/48',
+    ]);
+  });
+
+  it('returns a 32-character [0-9A-Z] secret and stores only its SHA-512', async () => {
+    const res = await create({ token_name: 'secret-check' });
+    const secret: string = res.data.token;
+    expect(secret).toMatch(/^[0-9A-Z]{32}$/);
+    const stored = sim.state.tokens.find((t) => t.owner === 'reseller1' && t.name === 'secret-check');
+    expect(stored?.secretHash).toBe(hashSecret(secret));
+    expect(stored?.secretHash).toMatch(/^[0-9a-f]{128}$/);
+    expect(JSON.stringify(sim.state)).not.toContain(secret);
+    expect(JSON.stringify(await list())).not.toContain(secret);
+  });
+
+  it('answers like the documented example', async () => {
+    const controller = await sim.login('controller', 'controllerpass');
+    sim.setNow(1483625276);
+    try {
+      const res = await create(
+        [
+          ['token_name', 'example'],
+          ['acl', 'kill-acct'],
+          ['expires_at', '1609372800'],
+          ['whitelist_ip-0', '1.1.1.1'],
+          ['whitelist_ip-1', '1.1.1.2'],
+          ['whitelist_ip-2', '1.1.1.8/29'],
+          ['whitelist_ip-3', 'fc00:abcd::f'],
+          ['whitelist_ip-4', '2620:0:28a4::/48'],
+        ],
+        controller,
+      );
+      const documented = {
+        data: {
+          acls: ['kill-acct'],
+          create_time: 1483625276,
+          expires_at: 1609372800,
+          name: 'example',
+          token: 'UWU28DCA23NKY76CN17MDPKM3O7EFQY8',
+          whitelist_ips: ['1.1.1.1', '1.1.1.2', '1.1.1.8/29', 'fc00:abcd:0000:0000:0000:0000:0000:000f', '2620:0000:28a4:0000:0000:0000:0000:0000/48'],
+        },
+        metadata: { command: 'api_token_create', reason: 'OK', result: 1, version: 1 },
+      };
+      expect(shapeOf(res)).toEqual(shapeOf(documented));
+      expect(Object.keys(res.data)).toEqual(Object.keys(documented.data));
+      expect({ ...res, data: { ...res.data, token: documented.data.token } }).toEqual(documented);
+    } finally {
+      sim.setNow(NOW);
+    }
+  });
+});
+
+describe('api_token_list', () => {
+  it('answers like the documented example for a reseller holding those six ACLs', async () => {
+    const sim2 = await startSimulator({
+      scenario: { users: [{ user: 'controller', pass: 'p', acls: [...CONTROLLER_ACLS, 'demo'] }], tokens: [] },
+      now: 1483625276,
+      http: true,
+    });
+    try {
+      const s = await sim2.login('controller', 'p');
+      await api(sim2, s, 'api_token_create', [
+        ['token_name', 'my-controller-token'],
+        ['acl-0', 'limit-bandwidth'],
+        ['acl-1', 'list-accts'],
+        ['acl-2', 'suspend-acct'],
+        ['expires_at', '1609372800'],
+        ['whitelist_ip-0', '192.0.2.1'],
+        ['whitelist_ip-1', '192.0.2.8/29'],
+      ]);
+      sim2.setNow(1490882281);
+      await api(sim2, s, 'api_token_create', { token_name: 'my-read-only-token', acl: 'list-accts' });
+      const res = await api(sim2, s, 'api_token_list');
+      const documented = {
+        data: {
+          tokens: {
+            'my-controller-token': {
+              acls: { 'create-acct': 0, 'edit-account': 0, 'limit-bandwidth': 1, 'list-accts': 1, 'suspend-acct': 1, 'upgrade-account': 0 },
+              create_time: 1483625276,
+              expires_at: 1609372800,
+              name: 'my-controller-token',
+              whitelist_ips: ['192.0.2.1', '192.0.2.8/29'],
+            },
+            'my-read-only-token': {
+              acls: { 'create-acct': 0, 'edit-account': 0, 'limit-bandwidth': 0, 'list-accts': 1, 'suspend-acct': 0, 'upgrade-account': 0 },
+              create_time: 1490882281,
+              expires_at: null,
+              name: 'my-read-only-token',
+              whitelist_ips: null,
+            },
+          },
+        },
+        metadata: { command: 'api_token_list', reason: 'OK', result: 1, version: 1 },
+      };
+      expect(shapeOf(res)).toEqual(shapeOf(documented));
+      expect(res).toEqual(documented); // `demo` is dropped from the map too
+    } finally {
+      await sim2.close();
+    }
+  });
+
+  it('keeps expired tokens listed; null expiry and allowlist', async () => {
+    const tokens = await list();
+    expect(tokens['long-gone'].expires_at).toBe(NOW - DAY);
+    expect(tokens['long-gone'].acls['list-accts']).toBe(1);
+    expect(tokens.forever.expires_at).toBeNull();
+    expect(tokens.forever.whitelist_ips).toBeNull();
+    expect(tokens.forever.create_time).toBe(NOW - 5 * DAY);
+  });
+
+  it('lists only the caller’s own tokens', async () => {
+    const rootTokens = await list(root);
+    expect(rootTokens).not.toHaveProperty('forever');
+  });
+});
+
+describe('api_token_update', () => {
+  const update = (params: Record<string, string> | Array<[string, string]>) => api(sim, reseller, 'api_token_update', params);
+
+  it('keeps omitted fields (11.120) and never changes the secret', async () => {
+    const created = await create([
+      ['token_name', 'upd-keep'],
+      ['acl-0', 'list-accts'],
+      ['acl-1', 'ssl'],
+      ['expires_at', String(NOW + 10 * DAY)],
+      ['whitelist_ip', '192.0.2.7'],
+    ]);
+    const hashBefore = sim.state.tokens.find((t) => t.name === 'upd-keep')?.secretHash;
+    const res = await update({ token_name: 'upd-keep', expires_at: String(NOW + 20 * DAY) });
+    expect(res.data).toEqual({
+      acls: ['list-accts', 'ssl'],
+      create_time: created.data.create_time,
+      expires_at: NOW + 20 * DAY,
+      name: 'upd-keep',
+      whitelist_ips: ['192.0.2.7'],
+    });
+    expect(sim.state.tokens.find((t) => t.name === 'upd-keep')?.secretHash).toBe(hashBefore);
+    const renamed = await update({ token_name: 'upd-keep', new_name: 'upd-renamed' });
+    expect(renamed.data.acls).toEqual(['list-accts', 'ssl']);
+    expect(renamed.data.expires_at).toBe(NOW + 20 * DAY);
+    expect((await list())['upd-renamed'].whitelist_ips).toEqual(['192.0.2.7']);
+  });
+
+  it('changes ACLs, expiry to never and clears the allowlist with any', async () => {
+    await create([
+      ['token_name', 'upd-change'],
+      ['acl', 'list-accts'],
+      ['expires_at', String(NOW + DAY)],
+      ['whitelist_ip', '192.0.2.7'],
+    ]);
+    const res = await update([
+      ['token_name', 'upd-change'],
+      ['acl-0', 'suspend-acct'],
+      ['acl-1', 'list-accts'],
+      ['expires_at', '0'],
+      ['whitelist_ip', 'any'],
+    ]);
+    expect(res.data.acls).toEqual(['suspend-acct', 'list-accts']);
+    expect(res.data.expires_at).toBeNull();
+    expect(res.data.whitelist_ips).toBeNull();
+    const full = await update({ token_name: 'upd-change', acl: 'all' }).catch(() => null);
+    expect(full?.metadata.result).toBe(0); // a reseller does not hold `all`
+  });
+
+  it('reports a full-access token as ["all"]', async () => {
+    await create({ token_name: 'upd-full' });
+    const res = await update({ token_name: 'upd-full', whitelist_ip: '192.0.2.9' });
+    expect(res.data.acls).toEqual(['all']);
+  });
+
+  it('fails when nothing changes', async () => {
+    await create({ token_name: 'upd-same', acl: 'list-accts', whitelist_ip: '192.0.2.1' });
+    const attempts: Array<Record<string, string>> = [
+      { token_name: 'upd-same' },
+      { token_name: 'upd-same', new_name: 'upd-same', acl: 'list-accts', whitelist_ip: '192.0.2.1', expires_at: '0' },
+    ];
+    for (const params of attempts) {
+      const res = await update(params);
+      expect(res.metadata.result).toBe(0);
+      expect(res.metadata.reason).toBe('Specify a new name, updated ACLs, or IPs.');
+    }
+  });
+
+  it('fails for an unknown token and validates the new name', async () => {
+    expect((await update({ token_name: 'nope', new_name: 'x' })).metadata.reason).toBe('The API token “nope” does not exist.');
+    await create({ token_name: 'upd-a' });
+    await create({ token_name: 'upd-b' });
+    const conflict = await update({ token_name: 'upd-a', new_name: 'upd-b' });
+    expect(conflict.metadata.result).toBe(0);
+    expect(conflict.metadata.reason).toContain('A conflicting API token with the name “upd-b” already exists.');
+    const invalid = await update({ token_name: 'upd-a', new_name: 'bad name' });
+    expect(invalid.metadata.reason).toContain('“bad name” is not a valid API token name.');
+    const past = await update({ token_name: 'upd-a', expires_at: String(NOW - 5) });
+    expect(past.metadata.reason).toContain(`The “${NOW - 5}” value must be a future date.`);
+    const unheld = await update({ token_name: 'upd-a', acl: 'quota' });
+    expect(unheld.metadata.reason).toContain('Invalid or unauthorized ACL specified: quota');
+  });
+});
+
+describe('api_token_revoke', () => {
+  const revoke = (params: Record<string, string> | Array<[string, string]>) => api(sim, reseller, 'api_token_revoke', params);
+
+  it('revokes one or several and ignores unknown names', async () => {
+    await create({ token_name: 'rev-1' });
+    await create({ token_name: 'rev-2' });
+    await create({ token_name: 'rev-3' });
+    expect(await revoke({ token_name: 'rev-1' })).toEqual({
+      metadata: { command: 'api_token_revoke', reason: 'OK', result: 1, version: 1 },
+    });
+    const many = await revoke([
+      ['token_name-0', 'rev-2'],
+      ['token_name-1', 'does-not-exist'],
+      ['token_name-2', 'rev-3'],
+    ]);
+    expect(many.metadata.result).toBe(1);
+    expect(many).not.toHaveProperty('data');
+    const tokens = await list();
+    for (const name of ['rev-1', 'rev-2', 'rev-3']) expect(tokens).not.toHaveProperty(name);
+    expect((await revoke({ token_name: 'never-existed' })).metadata.result).toBe(1);
+  });
+
+  it('does not touch another user’s token of the same name', async () => {
+    await create({ token_name: 'shared-name' }, root);
+    await create({ token_name: 'shared-name' });
+    await revoke({ token_name: 'shared-name' });
+    expect(await list(root)).toHaveProperty('shared-name');
+  });
+
+  it('fails without any token_name', async () => {
+    const res = await revoke({});
+    expect(res.metadata).toEqual({
+      command: 'api_token_revoke',
+      reason: 'Provide at least one “token_name” argument.',
+      result: 0,
+      version: 1,
+    });
+  });
+});
+
+describe('api_token_get_details', () => {
+  const details = (token: string, s: Session = reseller) => api(sim, s, 'api_token_get_details', { token });
+
+  it('finds a token by its secret', async () => {
+    const created = await create({ token_name: 'details-me', acl: 'list-accts', whitelist_ip: '192.0.2.3' });
+    const res = await details(created.data.token);
+    expect(res.data).toEqual({
+      acls: ['list-accts'],
+      create_time: NOW,
+      expires_at: null,
+      name: 'details-me',
+      whitelist_ips: ['192.0.2.3'],
+    });
+    // Only among the caller's own tokens.
+    expect(await details(created.data.token, root)).not.toHaveProperty('data');
+  });
+
+  it('answers result 1 without data for unknown and expired secrets', async () => {
+    for (const secret of ['ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ', EXPIRED_SECRET]) {
+      const res = await details(secret);
+      expect(res.metadata.result).toBe(1);
+      expect(res).not.toHaveProperty('data');
+    }
+  });
+});
+
+describe('myprivs and listaccts', () => {
+  it('lists every catalogue ACL as 0/1 and all', async () => {
+    const mine = (await api(sim, reseller, 'myprivs')).data.privileges[0];
+    expect(mine['list-accts']).toBe(1);
+    expect(mine.quota).toBe(0);
+    expect(mine.all).toBe(0);
+    expect(Object.keys(mine).sort()).toEqual([...CATALOG_ACL_NAMES].sort());
+    const rootPrivs = (await api(sim, root, 'myprivs')).data.privileges[0];
+    expect(Object.values(rootPrivs).every((v) => v === 1)).toBe(true);
+  });
+
+  it('lists the caller’s accounts, and root sees all', async () => {
+    const mine = (await api(sim, reseller, 'listaccts')).data.acct as Array<{ owner: string }>;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a) => a.owner === 'reseller1')).toBe(true);
+    const all = (await api(sim, root, 'listaccts')).data.acct as Array<{ owner: string }>;
+    expect(all.length).toBeGreaterThan(mine.length);
+  });
+});

@@ -1,0 +1,97 @@
+// IP allowlist entries: validation, WHM's normal form, and matching a caller against them.
+// WHM stores IPv6 in the full eight-group, zero-padded, lower-case form
+// (`fc00:abcd:0000:0000:0000:0000:0000:000f`), IPv4 as written.
+import { isIPv4, isIPv6 } from 'node:net';
+
+export type IpFamily = 4 | 6;
+
+interface ParsedEntry {
+  family: IpFamily;
+  /** Address as a big integer (32 or 128 bits). */
+  value: bigint;
+  /** Prefix length; 32/128 for a single address. */
+  prefix: number;
+  /** WHM's normal form of the entry. */
+  normal: string;
+}
+
+function ipv4ToBigInt(ip: string): bigint {
+  return ip.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
+}
+
+/** Expand an IPv6 address (validated by node:net) into its eight 16-bit groups. */
+function ipv6Groups(ip: string): number[] {
+  let text = ip.toLowerCase();
+  // An embedded dotted IPv4 tail (e.g. ::ffff:192.0.2.1) becomes two hex groups.
+  const lastColon = text.lastIndexOf(':');
+  const lastPart = text.slice(lastColon + 1);
+  if (lastPart.includes('.')) {
+    const v4 = Number(ipv4ToBigInt(lastPart));
+    text = `${text.slice(0, lastColon + 1)}${((v4 >>> 16) & 0xffff).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  }
+  const parse = (s: string) => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
+  const doubleColon = text.indexOf('::');
+  if (doubleColon === -1) return parse(text);
+  const headGroups = parse(text.slice(0, doubleColon));
+  const restGroups = parse(text.slice(doubleColon + 2));
+  const zeros = new Array<number>(8 - headGroups.length - restGroups.length).fill(0);
+  return [...headGroups, ...zeros, ...restGroups];
+}
+
+function groupsToBigInt(groups: number[]): bigint {
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
+}
+
+export function normalizeIpv6(ip: string): string {
+  return ipv6Groups(ip)
+    .map((g) => g.toString(16).padStart(4, '0'))
+    .join(':');
+}
+
+/** Parse one allowlist entry (address or CIDR range); undefined when invalid. */
+export function parseIpEntry(raw: string): ParsedEntry | undefined {
+  const text = raw.trim();
+  const slash = text.indexOf('/');
+  const addr = slash === -1 ? text : text.slice(0, slash);
+  const prefixText = slash === -1 ? undefined : text.slice(slash + 1);
+  let family: IpFamily;
+  if (isIPv4(addr)) family = 4;
+  else if (isIPv6(addr) && !addr.includes('%')) family = 6;
+  else return undefined;
+  const max = family === 4 ? 32 : 128;
+  let prefix = max;
+  if (prefixText !== undefined) {
+    if (!/^\d{1,3}$/.test(prefixText)) return undefined;
+    prefix = Number(prefixText);
+    if (prefix > max) return undefined;
+  }
+  const value = family === 4 ? ipv4ToBigInt(addr) : groupsToBigInt(ipv6Groups(addr));
+  const normalAddr = family === 4 ? addr : normalizeIpv6(addr);
+  return { family, value, prefix, normal: prefixText === undefined ? normalAddr : `${normalAddr}/${prefix}` };
+}
+
+/** WHM's stored form of an entry, or undefined when the entry is not an address or range. */
+export function normalizeIpEntry(raw: string): string | undefined {
+  return parseIpEntry(raw)?.normal;
+}
+
+/** The caller's address as WHM would see it: IPv4-mapped IPv6 becomes plain IPv4. */
+export function normalizeRemoteAddress(addr: string | undefined): string {
+  if (!addr) return '';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  return mapped?.[1] ?? addr;
+}
+
+/** Is `addr` inside any entry of the allowlist? An empty/null list allows everything. */
+export function ipAllowed(addr: string, allowlist: readonly string[] | null): boolean {
+  if (!allowlist || allowlist.length === 0) return true;
+  const caller = parseIpEntry(normalizeRemoteAddress(addr));
+  if (!caller) return false;
+  return allowlist.some((raw) => {
+    const entry = parseIpEntry(raw);
+    if (!entry || entry.family !== caller.family) return false;
+    const bits = BigInt(entry.family === 4 ? 32 : 128);
+    const shift = bits - BigInt(entry.prefix);
+    return caller.value >> shift === entry.value >> shift;
+  });
+}
