@@ -328,6 +328,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // WHM's clock is the simulator clock: a frozen `now` shows in every Date header too,
+    // so a client that judges expiry by the server's clock sees the frozen time.
+    res.setHeader('date', new Date(now() * 1000).toUTCString());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const method = req.method ?? 'GET';

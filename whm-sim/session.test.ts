@@ -207,3 +207,16 @@ describe('lost session on json-api', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('server clock', () => {
+  it('sends the simulator clock in the Date header', async () => {
+    const frozen = Date.parse('2030-01-02T03:04:05Z') / 1000;
+    const sim = await startSimulator({ scenario: 'empty', now: frozen });
+    try {
+      const res = await simRequest(sim.loginUrl);
+      expect(res.headers.date).toBe('Wed, 02 Jan 2030 03:04:05 GMT');
+    } finally {
+      await sim.close();
+    }
+  });
+});
