@@ -12,13 +12,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['utils/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
+          exclude: ['**/*.sim.test.ts', '**/node_modules/**'],
         },
       },
       {
         test: {
           name: 'sim',
           environment: 'node',
-          include: ['whm-sim/**/*.test.ts'],
+          // The simulator's own tests, and product code tested against the real simulator.
+          include: ['whm-sim/**/*.test.ts', '**/*.sim.test.ts'],
+          exclude: ['**/node_modules/**'],
           testTimeout: 20_000,
         },
       },

@@ -33,7 +33,7 @@ async function reconcile(): Promise<void> {
   const missing = [...wanted].filter(([id]) => !have.has(id));
   if (!missing.length) return;
   await browser.scripting.registerContentScripts(
-    missing.map(([id, pattern]) => ({ id, matches: [pattern], js: [SCRIPT_FILE.slice(1)], runAt: 'document_idle' as const, persistAcrossSessions: true })),
+    missing.map(([id, pattern]) => ({ id, matches: [pattern], js: [SCRIPT_FILE.slice(1)], runAt: 'document_start' as const, persistAcrossSessions: true })),
   );
   // A page already open when the user enabled its server gets the script now, so the
   // click in the popup shows its effect without a reload.

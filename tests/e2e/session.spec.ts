@@ -60,9 +60,9 @@ test('the background refuses a request that does not come from the WHM tab it na
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const reply = await popup.evaluate(
-    ({ origin, cpsess }) => chrome.runtime.sendMessage({ type: 'tokens:list', origin, cpsess }),
+    ({ origin, cpsess }) => chrome.runtime.sendMessage({ type: 'audit:run', origin, cpsess }),
     { origin: url.origin, cpsess: url.pathname.split('/')[1] },
   );
   expect(reply).toMatchObject({ ok: false, error: { kind: 'permission' } });
-  expect(JSON.stringify(reply)).not.toContain('"tokens"');
+  expect(JSON.stringify(reply)).not.toContain('"audit"');
 });

@@ -1,6 +1,38 @@
 import { z } from 'zod';
 import { WhmError } from './errors';
-import { EnvelopeSchema, parseTokenList, type WhmToken } from './schemas';
+import {
+  CreatedTokenSchema,
+  EnvelopeSchema,
+  normaliseTokenObject,
+  parseMyPrivs,
+  parseTokenList,
+  TokenObjectSchema,
+  type WhmToken,
+} from './schemas';
+
+/** The whole intended state of a token: WHM's update resets or keeps omitted fields depending on the version. */
+export interface TokenSpec {
+  name: string;
+  /** Granted ACLs; `['all']` for full access. Never empty. */
+  acls: readonly string[];
+  /** Unix seconds, or null for never. */
+  expiresAt: number | null;
+  /** Empty = any address. */
+  whitelistIps: readonly string[];
+}
+
+export interface CreatedToken {
+  token: WhmToken;
+  /** The plaintext secret: the only time it ever leaves WHM. Memory only. */
+  secret: string;
+}
+
+export interface RevokeOutcome {
+  name: string;
+  /** True when the token is gone from the list read after the revoke. */
+  revoked: boolean;
+  reason?: string;
+}
 
 /** A parameter value; arrays are sent the way WHM's own UI sends them: `acl-0=…&acl-1=…`. */
 export type WhmParam = string | number | readonly string[];
@@ -34,6 +66,7 @@ export class WhmClient {
   readonly #cpsess: string;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
+  #serverTime: number | null = null;
 
   constructor(options: WhmClientOptions) {
     this.#origin = new URL(options.origin).origin;
@@ -41,6 +74,15 @@ export class WhmClient {
     this.#cpsess = options.cpsess;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /**
+   * WHM's clock at its last answer (Unix seconds, from the `Date` header), or null.
+   * Expiry is WHM's to enforce, so the audit judges "expired" by WHM's clock, not a
+   * laptop's that may be off by hours.
+   */
+  get serverTime(): number | null {
+    return this.#serverTime;
   }
 
   /** Calls one function and returns its `data` (undefined when WHM sent none). */
@@ -56,6 +98,72 @@ export class WhmClient {
     return validate(() => parseTokenList(data), 'api_token_list');
   }
 
+  /** The ACLs the logged-in user holds. */
+  async myPrivileges(): Promise<string[]> {
+    const data = await this.call('myprivs');
+    return validate(() => parseMyPrivs(data), 'myprivs');
+  }
+
+  async createToken(spec: TokenSpec): Promise<CreatedToken> {
+    if (!spec.acls.length) throw new WhmError('whm', 'A token needs at least one privilege.');
+    const data = await this.call('api_token_create', {
+      token_name: spec.name,
+      acl: spec.acls,
+      expires_at: spec.expiresAt ?? 0,
+      ...(spec.whitelistIps.length ? { whitelist_ip: spec.whitelistIps } : {}),
+    });
+    const created = validate(() => CreatedTokenSchema.parse(data), 'api_token_create');
+    const { token: secret, ...metadata } = created;
+    // What the create answer omits (acls or whitelist when not sent) is what was sent.
+    return { secret, token: normaliseTokenObject({ ...metadata, acls: metadata.acls ?? [...spec.acls] }) };
+  }
+
+  /**
+   * Updates a token to exactly `spec`. WHM's docs say omitted fields reset, 11.120
+   * keeps them: sending the complete state is right for both.
+   */
+  async updateToken(currentName: string, spec: TokenSpec): Promise<WhmToken> {
+    if (!spec.acls.length) throw new WhmError('whm', 'A token needs at least one privilege.');
+    const data = await this.call('api_token_update', {
+      token_name: currentName,
+      ...(spec.name !== currentName ? { new_name: spec.name } : {}),
+      acl: spec.acls,
+      expires_at: spec.expiresAt ?? 0,
+      ...(spec.whitelistIps.length ? { whitelist_ip: spec.whitelistIps } : { whitelist_ip: 'any' }),
+    });
+    return validate(() => normaliseTokenObject(TokenObjectSchema.parse(data)), 'api_token_update');
+  }
+
+  /**
+   * Revokes tokens by name, then reads the list again: WHM answers success for names
+   * it does not know, so only the fresh list says what really happened.
+   */
+  async revokeTokens(names: readonly string[]): Promise<{ outcomes: RevokeOutcome[]; tokens: WhmToken[] }> {
+    if (!names.length) return { outcomes: [], tokens: await this.listTokens() };
+    let failure: WhmError | undefined;
+    try {
+      await this.call('api_token_revoke', { token_name: names });
+    } catch (error) {
+      if (!(error instanceof WhmError) || error.kind === 'session') throw error;
+      failure = error;
+    }
+    const tokens = await this.listTokens();
+    const still = new Set(tokens.map((t) => t.name));
+    const outcomes = names.map((name): RevokeOutcome =>
+      still.has(name)
+        ? { name, revoked: false, reason: failure?.reason ?? failure?.message ?? 'WHM reported success, but the token is still listed.' }
+        : { name, revoked: true },
+    );
+    return { outcomes, tokens };
+  }
+
+  /** Looks a token up by its secret; null when WHM does not know it (or it expired). */
+  async tokenDetails(secret: string): Promise<WhmToken | null> {
+    const data = await this.call('api_token_get_details', { token: secret });
+    if (data === undefined || data === null || (typeof data === 'object' && Object.keys(data).length === 0)) return null;
+    return validate(() => normaliseTokenObject(TokenObjectSchema.parse(data)), 'api_token_get_details');
+  }
+
   async #send(url: string, body: URLSearchParams): Promise<RawAnswer> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
@@ -68,6 +176,8 @@ export class WhmClient {
         signal: controller.signal,
         headers: { Accept: 'application/json' },
       });
+      const date = Date.parse(response.headers.get('date') ?? '');
+      if (Number.isFinite(date)) this.#serverTime = Math.floor(date / 1000);
       return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
     } catch (error) {
       if (controller.signal.aborted) {

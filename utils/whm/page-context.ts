@@ -5,20 +5,21 @@ import { WHM_SELECTORS } from './selectors';
 export interface PageContext {
   origin: string;
   cpsess: string;
-  /** The logged-in WHM user, from `<cp-root-variables user=…>`; null when WHM did not say. */
-  user: string | null;
-  hostName: string | null;
 }
 
-/** Reads the page context from a document and its location; null when not a WHM session page. */
-export function readPageContext(doc: Document, location: Pick<Location, 'origin' | 'pathname'>): PageContext | null {
+/**
+ * Reads the page context from the address alone, so features can start at
+ * document_start, before WHM's markup exists. Null when not a WHM session page.
+ */
+export function readPageContext(location: Pick<Location, 'origin' | 'pathname'>): PageContext | null {
   const cpsess = readCpsess(location.pathname);
-  if (!cpsess) return null;
-  const vars = doc.querySelector(WHM_SELECTORS.rootVariables);
-  return {
-    origin: location.origin,
-    cpsess,
-    user: vars?.getAttribute('user') || null,
-    hostName: vars?.getAttribute('host-name') || null,
-  };
+  return cpsess ? { origin: location.origin, cpsess } : null;
+}
+
+/**
+ * The logged-in WHM user, from `<cp-root-variables user=…>` (read when needed: it is
+ * not in the document yet at document_start). Null when WHM did not say.
+ */
+export function readWhmUser(doc: Document): string | null {
+  return doc.querySelector(WHM_SELECTORS.rootVariables)?.getAttribute('user') || null;
 }

@@ -20,9 +20,19 @@ export const EnvelopeSchema = z.looseObject({
 });
 
 const unixSeconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
-const flag = z.union([z.literal(0), z.literal(1), z.boolean(), z.literal('0'), z.literal('1')]).transform((v) => v === 1 || v === true || v === '1');
+type Flag = 0 | 1 | boolean | '0' | '1';
+const FLAGS = new Set<unknown>([0, 1, true, false, '0', '1']);
+const isOn = (v: Flag) => v === 1 || v === true || v === '1';
 
-export const AclMapSchema = z.record(z.string(), flag);
+/**
+ * ACL → 0/1. Checked by one function rather than a zod schema per value: a list of
+ * 1,000 tokens holds ~40,000 flags, and per-value schemas cost ~100 ms there (more in
+ * the service worker, where zod cannot compile its checks because eval is blocked).
+ */
+export const AclMapSchema = z.custom<Record<string, Flag>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((flag) => FLAGS.has(flag)),
+  'expected a map of ACL → 0 or 1',
+);
 export const AclArraySchema = z.array(z.string());
 
 const WhitelistSchema = z
@@ -65,7 +75,7 @@ type ListedToken = z.infer<typeof ListedTokenSchema>;
 export function normaliseToken(t: ListedToken): WhmToken {
   const raw = t.acls ?? {};
   const isMap = !Array.isArray(raw);
-  const entries = isMap ? Object.entries(raw) : raw.map((acl): [string, boolean] => [acl, true]);
+  const entries: Array<[string, boolean]> = isMap ? Object.entries(raw).map(([acl, v]) => [acl, isOn(v)]) : raw.map((acl) => [acl, true]);
   // The UI of WHM drops the pseudo-ACL `demo`; so do we.
   const kept = entries.filter(([acl]) => acl !== 'demo');
   return {
@@ -82,4 +92,39 @@ export function parseTokenList(data: unknown): WhmToken[] {
   const { tokens } = TokenListDataSchema.parse(data);
   const list = Array.isArray(tokens) ? TokenArraySchema.parse(data).tokens : Object.values(TokenMapSchema.parse(data).tokens);
   return list.map(normaliseToken);
+}
+
+/**
+ * A token as `api_token_create` / `api_token_update` / `api_token_get_details` return it:
+ * `acls` is an array (absent when the token has implicit full access). The secret,
+ * when present, is kept apart from the metadata so it can never be stored with it.
+ */
+export const TokenObjectSchema = z.looseObject({
+  name: z.string(),
+  create_time: unixSeconds,
+  expires_at: z.union([unixSeconds, z.null()]).optional().transform((v) => (v === undefined || v === 0 ? null : v)),
+  acls: z.union([AclArraySchema, AclMapSchema]).optional(),
+  whitelist_ips: WhitelistSchema.optional().transform((v) => v ?? []),
+});
+
+export const CreatedTokenSchema = TokenObjectSchema.extend({
+  token: z.string().regex(/^[0-9A-Z]{32}$/, 'a WHM secret is 32 characters of 0-9 and A-Z'),
+});
+
+/** `myprivs`: `{"privileges":[{"acl":0|1,…}]}` → the ACLs the caller holds. */
+export const MyPrivsSchema = z.looseObject({
+  privileges: z.array(AclMapSchema).min(1),
+});
+
+export function parseMyPrivs(data: unknown): string[] {
+  const [privileges] = MyPrivsSchema.parse(data).privileges;
+  return Object.entries(privileges ?? {})
+    .filter(([acl, on]) => on && acl !== 'demo')
+    .map(([acl]) => acl)
+    .sort();
+}
+
+/** A token with no `acls` in a create/update answer has implicit full access. */
+export function normaliseTokenObject(t: z.infer<typeof TokenObjectSchema>): WhmToken {
+  return normaliseToken({ ...t, acls: t.acls ?? ['all'] });
 }

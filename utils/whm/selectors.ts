@@ -9,7 +9,9 @@ export const WHM_SELECTORS = {
   /** Home view: the block around the token table; our banner goes right above it. */
   tableContainer: '#tableShowHideContainer',
   tokenTable: 'table#tokenTable',
+  /** One per token; its `id` is the token name (may start with a digit: use CSS.escape). */
   tokenRow: 'tr.token-row',
+  nameCell: 'td.name-column',
   loadingRow: 'tr#loadingNotice',
   emptyRow: 'tr#emptyListNotice',
   refreshList: '#refreshList',
