@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refuseSender, RequestSchema } from './message-schema';
 import type { Request } from './messages';
 
-const req: Request = { type: 'tokens:list', origin: 'https://127.0.0.1:2087', cpsess: 'cpsess0123456789' };
+const req: Request = { type: 'audit:run', origin: 'https://127.0.0.1:2087', cpsess: 'cpsess0123456789' };
 const tab = (url: string) => ({ id: 1, url });
 
 describe('RequestSchema', () => {
@@ -15,6 +15,13 @@ describe('RequestSchema', () => {
     expect(RequestSchema.safeParse({ ...req, origin: 'https://h:2087/path' }).success).toBe(false);
     expect(RequestSchema.safeParse({ ...req, origin: 'javascript:alert(1)' }).success).toBe(false);
     expect(RequestSchema.safeParse({ ...req, cpsess: 'cpsess1' }).success).toBe(false);
+  });
+  it('accepts a revoke only of names WHM could have', () => {
+    const revoke = { type: 'tokens:revoke', origin: req.origin, cpsess: req.cpsess, names: ['a-1', 'B_2'] };
+    expect(RequestSchema.safeParse(revoke).success).toBe(true);
+    expect(RequestSchema.safeParse({ ...revoke, names: [] }).success).toBe(false);
+    expect(RequestSchema.safeParse({ ...revoke, names: ['<img src=x>'] }).success).toBe(false);
+    expect(RequestSchema.safeParse({ ...revoke, names: ['x'.repeat(51)] }).success).toBe(false);
   });
 });
 

@@ -10,9 +10,12 @@ const origin = z.string().refine((v) => {
     return false;
   }
 }, 'not an http(s) origin');
+const cpsess = z.string().regex(/^cpsess\d{10}$/);
+const tokenName = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/);
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('tokens:list'), origin, cpsess: z.string().regex(/^cpsess\d{10}$/) }),
+  z.strictObject({ type: z.literal('audit:run'), origin, cpsess }),
+  z.strictObject({ type: z.literal('tokens:revoke'), origin, cpsess, names: z.array(tokenName).min(1).max(10_000) }),
 ]) satisfies z.ZodType<Request>;
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */

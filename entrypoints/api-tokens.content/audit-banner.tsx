@@ -1,17 +1,20 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { AuditBanner, AUDIT_BANNER_CSS, type BannerState } from '../../components/AuditBanner';
-import type { PageContext } from '../../utils/whm/page-context';
+import { AuditBanner, AUDIT_BANNER_CSS } from '../../components/AuditBanner';
+import { auditReportCsv, auditReportFileName, auditReportJson } from '../../utils/audit/audit-report';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
-import { sendRequest } from './send-request';
+import type { AuditStore } from './audit-store';
+import { downloadFile } from './download-file';
 
 /**
  * Feature: the audit banner above WHM's token table. WHM's AngularJS view is
- * re-created on every route change, so the banner re-mounts (and re-reads the list)
- * whenever the table container re-appears.
+ * re-created on every route change, so the banner re-mounts — and audits afresh,
+ * since a token may have been created or edited meanwhile — whenever the table
+ * container re-appears. (The first audit is started by the content script itself.)
  */
-export async function mountAuditBanner(ctx: ContentScriptContext, page: PageContext): Promise<void> {
+export async function mountAuditBanner(ctx: ContentScriptContext, store: AuditStore): Promise<void> {
+  let mounts = 0;
   const ui = await createShadowRootUi(ctx, {
     name: 'token-warden-banner',
     position: 'inline',
@@ -19,16 +22,36 @@ export async function mountAuditBanner(ctx: ContentScriptContext, page: PageCont
     append: 'before',
     css: AUDIT_BANNER_CSS,
     onMount(container) {
-      const show = (state: BannerState) => render(<AuditBanner state={state} />, container);
-      show({ phase: 'loading' });
-      void sendRequest({ type: 'tokens:list', origin: page.origin, cpsess: page.cpsess }).then((reply) => {
-        if (!ctx.isValid) return;
-        show(reply.ok ? { phase: 'ready', tokens: reply.value.tokens } : { phase: 'error', error: reply.error });
-      });
-      return container;
+      const unmounted = new AbortController();
+      store.subscribe(
+        (state) =>
+          render(
+            <AuditBanner
+              state={state}
+              onRetry={() => void store.refresh()}
+              onRevoke={async (names) => {
+                const result = await store.revoke(names);
+                // Let WHM's own table catch up with what we revoked.
+                document.querySelector<HTMLElement>(WHM_SELECTORS.refreshList)?.click();
+                return result;
+              }}
+              onExport={(format) => {
+                if (store.state.phase !== 'ready') return;
+                const { report } = store.state;
+                const text = format === 'csv' ? auditReportCsv(report) : auditReportJson(report);
+                downloadFile(document, auditReportFileName(report, format), text, format === 'csv' ? 'text/csv' : 'application/json');
+              }}
+            />,
+            container,
+          ),
+        unmounted.signal,
+      );
+      if (mounts++ > 0) void store.refresh();
+      return { container, unmounted };
     },
-    onRemove(container) {
-      if (container) render(null, container);
+    onRemove(mounted) {
+      mounted?.unmounted.abort();
+      if (mounted) render(null, mounted.container);
     },
   });
   ui.autoMount();

@@ -1,6 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPageContext } from '../../utils/whm/page-context';
 import { mountAuditBanner } from './audit-banner';
+import { AuditStore } from './audit-store';
+import { mountRowBadges } from './row-badges';
+import { auditAfterWhmReload } from './whm-list-reload';
 
 /**
  * Runs on WHM's Manage API Tokens page of every server the user enabled. Not in the
@@ -8,6 +11,9 @@ import { mountAuditBanner } from './audit-banner';
  */
 export default defineContentScript({
   registration: 'runtime',
+  // Starting before WHM's page is parsed lets our audit run alongside WHM's own list
+  // request; the UIs attach when WHM's elements appear.
+  runAt: 'document_start',
   main(ctx) {
     // The background also injects into tabs that were open when the user enabled the
     // server; a page must never get two copies of every feature.
@@ -19,8 +25,13 @@ export default defineContentScript({
       scope[marker] = undefined;
     });
 
-    const page = readPageContext(document, location);
+    const page = readPageContext(location);
     if (!page) return;
-    void mountAuditBanner(ctx, page);
+    const audit = new AuditStore(page);
+    // Ask for the audit at once, while WHM's own page is still loading its list.
+    void audit.refresh();
+    void mountAuditBanner(ctx, audit);
+    mountRowBadges(ctx, audit);
+    auditAfterWhmReload(ctx, audit);
   },
 });

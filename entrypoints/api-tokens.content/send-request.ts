@@ -7,14 +7,15 @@ import type { ReplyFor, Request } from '../../utils/messages';
  * than an exception, so every feature handles one shape.
  */
 export async function sendRequest<R extends Request>(request: R): Promise<ReplyFor[R['type']]> {
+  type Answer = ReplyFor[R['type']];
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as ReplyFor[R['type']] | undefined;
+    const reply = (await browser.runtime.sendMessage(request)) as Answer | undefined;
     if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return { ok: false, error: { kind: 'malformed', message: 'Token Warden’s background sent no answer.' } } as ReplyFor[R['type']];
+    return { ok: false, error: { kind: 'malformed', message: 'Token Warden’s background sent no answer.' } } as Answer;
   } catch (error) {
     return {
       ok: false,
-      error: { kind: 'network', message: `Token Warden could not reach its background: ${error instanceof Error ? error.message : String(error)}. Reload the page.` },
-    } as ReplyFor[R['type']];
+      error: { kind: 'network', message: `Token Warden could not reach its background (${error instanceof Error ? error.message : String(error)}). Reload the page.` },
+    } as Answer;
   }
 }

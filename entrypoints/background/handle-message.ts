@@ -1,11 +1,17 @@
+import { auditTokens } from '../../utils/audit/audit-tokens';
 import { RequestSchema, refuseSender, type SenderInfo } from '../../utils/message-schema';
-import type { Reply } from '../../utils/messages';
-import { WhmClient } from '../../utils/whm/client';
+import type { AuditReport, Reply } from '../../utils/messages';
+import type { EffectivePolicy } from '../../utils/policy/defaults';
+import type { WhmClient } from '../../utils/whm/client';
 import { toErrorInfo } from '../../utils/whm/errors';
+import type { WhmToken } from '../../utils/whm/schemas';
 
 export interface MessageDeps {
   extensionId: string;
   makeClient: (origin: string, cpsess: string) => WhmClient;
+  policy: () => Promise<EffectivePolicy>;
+  /** Fallback clock (Unix seconds) when WHM's answer carries no Date header. */
+  now: () => number;
 }
 
 /**
@@ -21,9 +27,31 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
   if (refused) return { ok: false, error: { kind: 'permission', message: `Token Warden refused the request: ${refused}.` } };
   try {
     const client = deps.makeClient(request.origin, request.cpsess);
+    const policy = await deps.policy();
+    const report = (tokens: WhmToken[]): AuditReport => {
+      const now = client.serverTime ?? deps.now();
+      const audit = auditTokens(tokens, policy, now);
+      return {
+        // heldAcls only served the audit; leaving them out halves the message for a
+        // reseller with a thousand tokens.
+        audit: { ...audit, tokens: audit.tokens.map(({ token, findings }) => ({ token: { ...token, heldAcls: [] }, findings })) },
+        now,
+        server: new URL(request.origin).hostname,
+        policy: {
+          warnDays: policy.expiry.warnDays,
+          maxAgeDays: policy.rotation.maxAgeDays,
+          namingHint: policy.naming.hint ?? policy.naming.pattern,
+          requireIpAllowlist: policy.requireIpAllowlist,
+        },
+      };
+    };
     switch (request.type) {
-      case 'tokens:list':
-        return { ok: true, value: { tokens: await client.listTokens() } };
+      case 'audit:run':
+        return { ok: true, value: report(await client.listTokens()) };
+      case 'tokens:revoke': {
+        const { outcomes, tokens } = await client.revokeTokens(request.names);
+        return { ok: true, value: { outcomes, report: report(tokens) } };
+      }
     }
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };

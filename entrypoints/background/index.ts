@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { WhmClient } from '../../utils/whm/client';
 import { syncContentScripts } from './content-script-registration';
+import { getEffectivePolicy } from './effective-policy';
 import { handleMessage } from './handle-message';
 
 export default defineBackground(() => {
@@ -14,6 +15,8 @@ export default defineBackground(() => {
     void handleMessage(message, sender, {
       extensionId: browser.runtime.id,
       makeClient: (origin, cpsess) => new WhmClient({ origin, cpsess }),
+      policy: getEffectivePolicy,
+      now: () => Math.floor(Date.now() / 1000),
     }).then(sendResponse);
     return true;
   });

@@ -1,0 +1,59 @@
+import type { AuditReport } from '../../utils/messages';
+import type { RevokeOutcome } from '../../utils/whm/client';
+import type { WhmErrorInfo } from '../../utils/whm/errors';
+import type { PageContext } from '../../utils/whm/page-context';
+import { sendRequest } from './send-request';
+
+export type AuditState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; report: AuditReport; refreshing: boolean }
+  | { phase: 'error'; error: WhmErrorInfo };
+
+/**
+ * The page's one audit, shared by the banner and the row badges so both always show
+ * the same numbers. Requests may overlap (WHM reloads while we revoke); only the
+ * newest answer is kept.
+ */
+export class AuditStore {
+  #state: AuditState = { phase: 'loading' };
+  #listeners = new Set<(state: AuditState) => void>();
+  #generation = 0;
+
+  constructor(private readonly page: PageContext) {}
+
+  get state(): AuditState {
+    return this.#state;
+  }
+
+  subscribe(listener: (state: AuditState) => void, signal: AbortSignal): void {
+    this.#listeners.add(listener);
+    signal.addEventListener('abort', () => this.#listeners.delete(listener));
+    listener(this.#state);
+  }
+
+  async refresh(): Promise<void> {
+    const generation = ++this.#generation;
+    if (this.#state.phase === 'ready') this.#set({ ...this.#state, refreshing: true });
+    else this.#set({ phase: 'loading' });
+    const reply = await sendRequest({ type: 'audit:run', origin: this.page.origin, cpsess: this.page.cpsess });
+    if (generation !== this.#generation) return;
+    this.#set(reply.ok ? { phase: 'ready', report: reply.value, refreshing: false } : { phase: 'error', error: reply.error });
+  }
+
+  /** Revokes names the user confirmed one by one; the answer's fresh audit replaces ours. */
+  async revoke(names: string[]): Promise<{ ok: true; outcomes: RevokeOutcome[] } | { ok: false; error: WhmErrorInfo }> {
+    const generation = ++this.#generation;
+    const reply = await sendRequest({ type: 'tokens:revoke', origin: this.page.origin, cpsess: this.page.cpsess, names });
+    if (!reply.ok) {
+      if (reply.error.kind === 'session') this.#set({ phase: 'error', error: reply.error });
+      return reply;
+    }
+    if (generation === this.#generation) this.#set({ phase: 'ready', report: reply.value.report, refreshing: false });
+    return { ok: true, outcomes: reply.value.outcomes };
+  }
+
+  #set(state: AuditState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+}

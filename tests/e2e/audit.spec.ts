@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
+
+test('every rule count, the attention count and each row’s badges match the audit engine', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  // Expiry is judged by WHM's clock (its Date header), here the simulator's frozen one.
+  await expect(banner).toHaveAttribute('data-now', String(sim.now()));
+  const expected = await expectedAudit(sim, page);
+  await expect(banner).toHaveAttribute('data-total', String(expected.summary.total));
+  await expect(banner).toHaveAttribute('data-attention', String(expected.summary.attention));
+  expect(await bannerCounts(page)).toEqual(expected.summary.counts);
+  // The demo is built to trip the rules a reseller can: check it does.
+  expect(Object.keys(expected.summary.counts).sort()).toEqual(
+    ['any-ip', 'expired', 'expiring-soon', 'full-access', 'never-expires', 'risky-privileges', 'rotation-due'].sort(),
+  );
+
+  const rows = await page.locator('tr.token-row').evaluateAll((els) => els.map((el) => el.id));
+  await expect.poll(() => rowBadges(page)).toEqual(expectedBadges(expected, rows));
+});
+
+test('badges stay right after sort, search, paging and a refresh', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  const expected = await expectedAudit(sim, page);
+  const check = async () => {
+    const rows = await page.locator('tr.token-row').evaluateAll((els) => els.map((el) => el.id));
+    expect(rows.length).toBeGreaterThan(0);
+    await expect.poll(() => rowBadges(page)).toEqual(expectedBadges(expected, rows));
+  };
+  await page.click('#sortByName');
+  await check();
+  await page.click('#sortByExpires');
+  await check();
+  await page.fill('#filterList', 'ops');
+  await check();
+  await page.fill('#filterList', '');
+  await page.selectOption('#topPageSize', '10');
+  await page.locator('#topPager').getByText('2', { exact: true }).click();
+  await check();
+  await page.click('#gearMenuToggle');
+  await page.click('#refreshList');
+  await check();
+  // Back from WHM's own form: the view is re-created, so are the badges.
+  await page.click('#generateToken');
+  await page.click('#cancel_generate_button');
+  await check();
+});
+
+test('Revoke expired removes exactly the expired tokens after a confirmation naming each', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  const expected = await expectedAudit(sim, page);
+  const expiredNames = expected.tokens.filter((t) => t.findings.some((f) => f.rule === 'expired')).map((t) => t.token.name).sort();
+  expect(expiredNames.length).toBeGreaterThan(0);
+  const before = sim.state.tokens.filter((t) => t.owner === 'reseller1').map((t) => t.name);
+
+  await page.getByTestId('revoke-expired').click();
+  const dialog = page.getByTestId('revoke-confirm');
+  await expect(dialog).toBeVisible();
+  const listed = await dialog.locator('[data-confirm]').evaluateAll((els) => els.map((el) => el.getAttribute('data-confirm')!));
+  expect(listed.sort()).toEqual(expiredNames);
+  await expect(dialog).toContainText(/parent node/);
+  // Cancelling changes nothing.
+  await page.getByTestId('cancel-revoke').click();
+  expect(sim.state.tokens.filter((t) => t.owner === 'reseller1').map((t) => t.name)).toEqual(before);
+
+  await page.getByTestId('revoke-expired').click();
+  await page.getByTestId('confirm-revoke').click();
+  const result = page.getByTestId('revoke-result');
+  await expect(result).toHaveAttribute('data-revoked', String(expiredNames.length));
+  await expect(result).toHaveAttribute('data-failed', '0');
+  const after = sim.state.tokens.filter((t) => t.owner === 'reseller1').map((t) => t.name);
+  expect(after.sort()).toEqual(before.filter((n) => !expiredNames.includes(n)).sort());
+  // The banner and WHM's own table follow.
+  await expect(banner.locator('[data-finding=expired]')).toHaveCount(0);
+  await expect(banner).toHaveAttribute('data-total', String(after.length));
+  for (const name of expiredNames) await expect(page.locator(`tr.token-row[id="${name}"]`)).toHaveCount(0);
+});
+
+test('revoking a chosen set: one can be unticked in the confirmation', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  const line = page.locator('li[data-finding=never-expires]');
+  await line.locator('summary').click();
+  const names = await line.locator('[data-choose]').evaluateAll((els) => els.map((el) => el.getAttribute('data-choose')!));
+  expect(names.length).toBeGreaterThanOrEqual(2);
+  await line.locator(`[data-choose="${names[0]}"]`).check();
+  await line.locator(`[data-choose="${names[1]}"]`).check();
+  await page.getByTestId('revoke-chosen-never-expires').click();
+  await page.locator(`[data-confirm="${names[1]}"]`).uncheck();
+  await page.getByTestId('confirm-revoke').click();
+  await expect(page.getByTestId('revoke-result')).toHaveAttribute('data-revoked', '1');
+  const left = sim.state.tokens.map((t) => t.name);
+  expect(left).not.toContain(names[0]);
+  expect(left).toContain(names[1]);
+});
+
+test('a token name with markup stays inert text', async ({ openTokensPage, sim }) => {
+  // A hostile or broken server: a name WHM itself would never allow.
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  sim.state.tokens.push({ ...sim.state.tokens.find((t) => t.owner === 'reseller1')!, name: evil, expiresAt: 1, whitelistIps: null });
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  const expired = banner.locator('li[data-finding=expired]');
+  await expired.locator('summary').click();
+  await expect(expired.locator('label.tw-name', { hasText: evil })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const images = await page.evaluate(() => document.querySelector('token-warden-banner')?.shadowRoot?.querySelectorAll('img').length);
+  expect(images).toBe(0);
+});
+
+test('the banner is a labelled region, keyboard-operable, with no serious axe violations', async ({ openTokensPage }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  await expect(page.getByRole('region', { name: /Token Warden/ })).toBeVisible();
+
+  // Keyboard: Tab into the first finding, open it with Enter, reach the revoke button.
+  const firstSummary = banner.locator('li[data-finding] summary').first();
+  await firstSummary.focus();
+  await page.keyboard.press('Enter');
+  await expect(banner.locator('li[data-finding] details').first()).toHaveAttribute('open', '');
+  await banner.getByTestId('revoke-expired').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('revoke-confirm')).toBeVisible();
+  const axeWithDialog = await new AxeBuilder({ page }).include('token-warden-banner').analyze();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('revoke-confirm')).toHaveCount(0);
+
+  const axe = await new AxeBuilder({ page }).include('token-warden-banner').include('token-warden-findings').analyze();
+  const serious = [...axe.violations, ...axeWithDialog.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(0);
+});
+
+test('the audit report exports as CSV and JSON, without secrets', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  const expected = await expectedAudit(sim, page);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report-csv').click()]);
+  expect(csv.suggestedFilename()).toMatch(/^token-audit-127\.0\.0\.1-\d{8}\.csv$/);
+  const csvText = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(csvText.split('\r\n')[0]).toBe('server,name,created,expires,acls,whitelist_ips,findings');
+  expect(csvText.trimEnd().split('\r\n')).toHaveLength(expected.summary.total + 1);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report-json').click()]);
+  const report = JSON.parse(await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  expect(report.summary).toEqual(expected.summary);
+  expect(JSON.stringify(report)).not.toMatch(/"(token|secret)"\s*:/);
+});

@@ -1,0 +1,74 @@
+import type { AuditReport } from '../messages';
+
+/**
+ * The audit report a reseller can keep or hand to a colleague: one line per token with
+ * its metadata and findings. It never holds a secret — Token Warden never has one for a
+ * listed token (WHM only returns the secret once, at creation).
+ */
+export interface AuditReportRow {
+  server: string;
+  name: string;
+  created: string;
+  expires: string;
+  acls: string;
+  whitelist_ips: string;
+  findings: string;
+}
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+export function auditReportRows(report: AuditReport): AuditReportRow[] {
+  return report.audit.tokens.map(({ token, findings }) => ({
+    server: report.server,
+    name: token.name,
+    created: iso(token.createTime),
+    expires: token.expiresAt === null ? 'never' : iso(token.expiresAt),
+    acls: token.acls.join(' '),
+    whitelist_ips: token.whitelistIps.join(' '),
+    findings: findings.map((f) => f.rule).join(' '),
+  }));
+}
+
+export function auditReportJson(report: AuditReport): string {
+  return JSON.stringify(
+    {
+      server: report.server,
+      auditedAt: iso(report.now),
+      summary: report.audit.summary,
+      policy: report.policy,
+      tokens: report.audit.tokens.map(({ token, findings }) => ({
+        name: token.name,
+        created: iso(token.createTime),
+        expires: token.expiresAt === null ? null : iso(token.expiresAt),
+        acls: token.acls,
+        whitelistIps: token.whitelistIps,
+        findings,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+const COLUMNS: Array<keyof AuditReportRow> = ['server', 'name', 'created', 'expires', 'acls', 'whitelist_ips', 'findings'];
+
+export function auditReportCsv(report: AuditReport): string {
+  const lines = [COLUMNS.join(','), ...auditReportRows(report).map((row) => COLUMNS.map((c) => csvCell(row[c])).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * RFC 4180 quoting, plus a guard against spreadsheet formula injection: a cell that a
+ * spreadsheet would run as a formula (`=`, `+`, `@`, tab, CR) gets a leading `'`.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** `token-audit-whm01.example.com-20261128.csv` */
+export function auditReportFileName(report: AuditReport, extension: 'csv' | 'json'): string {
+  const day = iso(report.now).slice(0, 10).replace(/-/g, '');
+  const host = report.server.replace(/[^A-Za-z0-9.-]/g, '_');
+  return `token-audit-${host}-${day}.${extension}`;
+}
