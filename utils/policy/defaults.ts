@@ -25,6 +25,8 @@ export interface Preset {
   label: string;
   description?: string;
   acls: string[];
+  /** Why each ACL is in the preset (least privilege: every one must earn its place). */
+  reasons?: Record<string, string>;
   expiryDays?: number;
 }
 
