@@ -1,0 +1,68 @@
+/**
+ * The background's policy enforcement point: before any create, update or rotation goes
+ * to WHM, the complete intended state of the token is checked here. The form runs the
+ * same checks to show them early, but only this one is authoritative, because a content
+ * script on a WHM page is the less trusted side.
+ */
+import { aclTitle } from '../acl-catalog';
+import { checkExpiry } from '../expiry';
+import { checkTokenName } from '../naming';
+import type { EffectivePolicy } from './defaults';
+
+export interface TokenIntent {
+  name: string;
+  acls: readonly string[];
+  expiresAt: number | null;
+  whitelistIps: readonly string[];
+}
+
+export interface PolicyViolation {
+  field: 'name' | 'acls' | 'expiresAt' | 'whitelistIps';
+  message: string;
+}
+
+const describeAcl = (acl: string): string => {
+  const title = aclTitle(acl);
+  return title === acl ? acl : `${title} (${acl})`;
+};
+
+/** Everything about a token WHM would be asked to create or update that the policy forbids. */
+export function policyViolations(intent: TokenIntent, policy: EffectivePolicy, now: Date): PolicyViolation[] {
+  const violations: PolicyViolation[] = [];
+
+  for (const message of checkTokenName(intent.name, policy.naming).problems) violations.push({ field: 'name', message });
+
+  if (intent.acls.length === 0) {
+    // WHM reads an omitted ACL list as full access, so "nothing" would mean "everything".
+    violations.push({ field: 'acls', message: 'Choose at least one privilege: without any, WHM would grant full access.' });
+  }
+
+  const forbidden = [...new Set(policy.privileges.forbidden)];
+  const acls = new Set(intent.acls);
+  if (acls.has('all')) {
+    // `all` grants every ACL the owner holds, so it carries every forbidden one with it.
+    if (forbidden.length > 0) {
+      const others = forbidden.filter((acl) => acl !== 'all');
+      const message = forbidden.includes('all')
+        ? 'The policy forbids full access (all).'
+        : `Full access (all) includes privileges the policy forbids: ${others.map(describeAcl).join(', ')}.`;
+      violations.push({ field: 'acls', message });
+    }
+  } else {
+    const granted = forbidden.filter((acl) => acls.has(acl));
+    if (granted.length > 0) {
+      violations.push({ field: 'acls', message: `The policy forbids these privileges: ${granted.map(describeAcl).join(', ')}.` });
+    }
+  }
+
+  for (const message of checkExpiry(intent.expiresAt, now, policy.expiry).problems) violations.push({ field: 'expiresAt', message });
+
+  if (policy.requireIpAllowlist && !intent.whitelistIps.some((ip) => ip.trim() !== '')) {
+    violations.push({
+      field: 'whitelistIps',
+      message: 'The policy requires an IP allowlist: list the addresses that will use this token.',
+    });
+  }
+
+  return violations;
+}
