@@ -1,0 +1,771 @@
+import { z } from 'zod';
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { Preset } from './defaults';
+
+/**
+ * The team policy file (`*.token-policy.json`, design.md "Team policy file") and the
+ * enterprise-managed values, which have the same shape. Every field is optional: a
+ * layer only says what it wants to decide, the rest comes from the layers below
+ * (resolve-policy.ts).
+ *
+ * A policy is a security control, so checking is strict: every problem is reported
+ * with its JSON path, and an unknown field is an error rather than ignored — a typo
+ * such as `"enforcment": "block"` must never silently leave enforcement at "warn".
+ */
+export interface PolicyFile {
+  version?: 1;
+  name?: string;
+  enforcement?: 'warn' | 'block';
+  naming?: { pattern?: string; template?: string; hint?: string };
+  expiry?: { defaultDays?: number; maxDays?: number; allowNever?: boolean; warnDays?: number };
+  rotation?: { maxAgeDays?: number };
+  privileges?: { forbidden?: string[]; risky?: string[] };
+  requireIpAllowlist?: boolean;
+  clipboardClearSeconds?: number;
+  presets?: Preset[];
+  vault?: { address?: string; mount?: string; pathTemplate?: string };
+}
+
+/** One thing wrong with a policy; `path` is a JSON path such as `$.presets[1].acls[0]`. */
+export interface PolicyProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * The outcome of a check. In strict mode `ok: true` always comes with no problems; in
+ * partial mode it may come with the problems of the fields that were left out.
+ */
+export type PolicyCheck =
+  | { ok: true; policy: PolicyFile; problems: PolicyProblem[] }
+  | { ok: false; problems: PolicyProblem[] };
+
+export interface CheckOptions {
+  /** ACLs a preset may grant (the ACL catalogue); passed in so this module stays independent of it. */
+  knownAcls: ReadonlySet<string>;
+  /**
+   * Partial mode, for enterprise-managed values: drop every invalid field instead of
+   * refusing the whole thing, and return the valid rest together with the problems.
+   * An administrator's one bad value must not void the rest of the enterprise policy.
+   */
+  partial?: boolean;
+}
+
+/** Auto-clear delays offered for the clipboard, in seconds; 0 = never (Bitwarden's choices). */
+export const CLIPBOARD_CLEAR_CHOICES = [0, 10, 20, 30, 60, 120, 300] as const;
+/** Template placeholders filled from the creation date. */
+export const TEMPLATE_DATE_FIELDS = ['yyyymmdd', 'yyyy', 'mm', 'dd'] as const;
+/** Template placeholders filled from the page (WHM host and the logged-in user). */
+export const TEMPLATE_CONTEXT_FIELDS = ['host', 'user'] as const;
+/** Placeholders a vault path template may use. */
+export const VAULT_PATH_FIELDS = ['host', 'name', 'user', 'date'] as const;
+
+/** Field names per object, in the order an exported file lists them. */
+export const POLICY_FILE_KEYS = [
+  'version',
+  'name',
+  'enforcement',
+  'naming',
+  'expiry',
+  'rotation',
+  'privileges',
+  'requireIpAllowlist',
+  'clipboardClearSeconds',
+  'presets',
+  'vault',
+] as const;
+export const POLICY_GROUP_KEYS = {
+  naming: ['pattern', 'template', 'hint'],
+  expiry: ['defaultDays', 'maxDays', 'allowNever', 'warnDays'],
+  rotation: ['maxAgeDays'],
+  privileges: ['forbidden', 'risky'],
+  vault: ['address', 'mount', 'pathTemplate'],
+} as const;
+export const PRESET_KEYS = ['id', 'label', 'description', 'acls', 'reasons', 'expiryDays'] as const;
+
+// WHM's token-name alphabet and length (reference/whm.md): a policy must not ask for names WHM refuses.
+const NAME_CHAR = /^[A-Za-z0-9_-]$/;
+const NAME_MAX_LENGTH = 50;
+const ALPHABET_TEXT = 'allowed: A-Z a-z 0-9 _ -';
+const ACL_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const FREE_FIELD = /^[a-z][a-z0-9_]{0,20}$/;
+const VAULT_MOUNT = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const MAX_DAYS = 3650;
+/** A policy file is a few kilobytes; refusing huge input keeps parsing cheap. */
+const MAX_TEXT_LENGTH = 1_000_000;
+
+// ---------------------------------------------------------------------------------
+// Naming pattern analysis
+
+/**
+ * Why a naming pattern cannot be used, as messages (empty when it is fine). The pattern
+ * is what the `naming` audit rule and the live name check test every name with, so one
+ * that admits names WHM refuses would approve names WHM then rejects: it must be
+ * anchored, match only WHM's alphabet, and admit between 1 and 50 characters.
+ */
+export function namingPatternProblems(source: string): string[] {
+  let ast: AST.Pattern;
+  try {
+    // Parsed as the browser would (no flags, Annex B syntax), but with a parser whose
+    // behaviour does not depend on the engine, so every install judges a file the same.
+    ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: false });
+  } catch (error) {
+    return [`does not compile as a regular expression: ${errorMessage(error)}`];
+  }
+  if (containsModifiers(ast)) {
+    // (?m:…) would let ^/$ match at line breaks inside a name, and older engines refuse
+    // modifiers outright; spelling the cases out is always possible.
+    return ['inline modifiers such as (?i:…) are not supported; write the cases out, e.g. [A-Za-z]'];
+  }
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source);
+  } catch (error) {
+    return [`does not compile as a regular expression in this browser: ${errorMessage(error)}`];
+  }
+
+  const problems: string[] = [];
+  problems.push(...anchorProblems(ast));
+  problems.push(...alphabetProblems(ast));
+  if (regex.test('')) {
+    problems.push('the pattern matches an empty name, which WHM refuses (use + instead of * or ?, or {1,} instead of {0,})');
+  } else {
+    const min = minLength(ast);
+    if (min > NAME_MAX_LENGTH) {
+      problems.push(`every name the pattern accepts is at least ${min} characters long, but WHM allows at most ${NAME_MAX_LENGTH}`);
+    }
+  }
+  return problems;
+}
+
+function containsModifiers(node: AST.Node): boolean {
+  if (node.type === 'Group' && node.modifiers) return true;
+  return childNodes(node).some(containsModifiers);
+}
+
+function childNodes(node: AST.Node): AST.Node[] {
+  switch (node.type) {
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup':
+      return node.alternatives;
+    case 'Assertion':
+      return node.kind === 'lookahead' || node.kind === 'lookbehind' ? node.alternatives : [];
+    case 'Alternative':
+      return node.elements;
+    case 'Quantifier':
+      return [node.element];
+    default:
+      return [];
+  }
+}
+
+function anchorProblems(ast: AST.Pattern): string[] {
+  const problems: string[] = [];
+  const alternatives = ast.alternatives;
+  for (const alternative of alternatives) {
+    const start = startsAnchored(alternative);
+    const end = endsAnchored(alternative);
+    if (start && end) continue;
+    const missing = !start && !end ? 'start with ^ and end with $' : !start ? 'start with ^' : 'end with $';
+    if (alternatives.length === 1) {
+      problems.push(`the pattern must ${missing} so that it checks the whole name (an unanchored pattern admits names WHM refuses)`);
+    } else {
+      problems.push(
+        `the alternative ${JSON.stringify(alternative.raw)} does not ${missing}: a top-level | splits the whole pattern, ` +
+          `so anchor every alternative or group them, e.g. ^(?:a|b)$`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Zero-width assertions other than the anchors (\b, lookarounds) do not consume, so they may come first. */
+function isSkippableAssertion(element: AST.Element): boolean {
+  return element.type === 'Assertion' && element.kind !== 'start' && element.kind !== 'end';
+}
+
+function startsAnchored(alternative: AST.Alternative): boolean {
+  for (const element of alternative.elements) {
+    if (element.type === 'Assertion' && element.kind === 'start') return true;
+    if (isSkippableAssertion(element)) continue;
+    if (element.type === 'Group' || element.type === 'CapturingGroup') return element.alternatives.every(startsAnchored);
+    return false;
+  }
+  return false;
+}
+
+function endsAnchored(alternative: AST.Alternative): boolean {
+  for (let i = alternative.elements.length - 1; i >= 0; i--) {
+    const element = alternative.elements[i]!;
+    if (element.type === 'Assertion' && element.kind === 'end') return true;
+    if (isSkippableAssertion(element)) continue;
+    if (element.type === 'Group' || element.type === 'CapturingGroup') return element.alternatives.every(endsAnchored);
+    return false;
+  }
+  return false;
+}
+
+function alphabetProblems(ast: AST.Pattern): string[] {
+  const problems = new Set<string>();
+  const refuse = (what: string) => problems.add(`${what} which WHM refuses in token names (${ALPHABET_TEXT})`);
+  const checkChar = (node: AST.Character) => {
+    const char = String.fromCodePoint(node.value);
+    if (!NAME_CHAR.test(char)) refuse(`the pattern can match ${JSON.stringify(char)}`);
+  };
+  const checkSet = (node: AST.CharacterSet) => {
+    if (node.kind === 'any') refuse('"." matches any character, including ones');
+    else if (node.kind === 'digit' && !node.negate) return;
+    else if (node.kind === 'word' && !node.negate) return;
+    else refuse(`${JSON.stringify(node.raw)} matches characters`);
+  };
+  const visit = (node: AST.Node): void => {
+    switch (node.type) {
+      case 'Character':
+        checkChar(node);
+        return;
+      case 'CharacterSet':
+        checkSet(node);
+        return;
+      case 'CharacterClass':
+        if (node.negate) {
+          refuse(`the negated class ${JSON.stringify(node.raw)} matches characters`);
+          return;
+        }
+        for (const element of node.elements) {
+          if (element.type === 'Character') checkChar(element);
+          else if (element.type === 'CharacterClassRange') {
+            const outside = firstOutsideAlphabet(element.min.value, element.max.value);
+            if (outside !== null) refuse(`the range ${JSON.stringify(element.raw)} includes ${JSON.stringify(outside)}`);
+          } else if (element.type === 'CharacterSet') checkSet(element);
+          else refuse(`${JSON.stringify(element.raw)} matches characters`);
+        }
+        return;
+      case 'ExpressionCharacterClass':
+        refuse(`${JSON.stringify(node.raw)} matches characters`);
+        return;
+      case 'Assertion':
+        // A lookaround only looks: what a name consists of is decided by the consuming
+        // parts, so `^(?!.*--)[a-z-]+$` is fine even though its lookahead holds a ".".
+        return;
+      default:
+        childNodes(node).forEach(visit);
+    }
+  };
+  visit(ast);
+  return [...problems];
+}
+
+function firstOutsideAlphabet(min: number, max: number): string | null {
+  // Only 64 characters are allowed, so any range wider than that has an outsider; the
+  // loop is bounded to keep a huge range like \u0000-\uffff cheap.
+  for (let code = min; code <= max && code <= min + 64; code++) {
+    const char = String.fromCodePoint(code);
+    if (!NAME_CHAR.test(char)) return char;
+  }
+  return null;
+}
+
+/** A lower bound of the length of any match (exact except for backreferences, counted 0). */
+function minLength(node: AST.Node): number {
+  switch (node.type) {
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup':
+      return Math.min(...node.alternatives.map(minLength));
+    case 'Alternative':
+      return node.elements.reduce((sum, element) => sum + minLength(element), 0);
+    case 'Quantifier':
+      return node.min * minLength(node.element);
+    case 'Character':
+    case 'CharacterSet':
+    case 'CharacterClass':
+    case 'ExpressionCharacterClass':
+      return 1;
+    default:
+      // Assertions consume nothing; a backreference may match the empty string.
+      return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Templates
+
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; name: string };
+
+/** Splits `{word}` placeholders from literal text; brace mistakes come back as problems. */
+export function parseTemplate(template: string): { parts: TemplatePart[]; problems: string[] } {
+  const parts: TemplatePart[] = [];
+  const problems: string[] = [];
+  let text = '';
+  for (let i = 0; i < template.length; i++) {
+    const char = template[i]!;
+    if (char === '}') {
+      problems.push(`"}" at position ${i + 1} has no matching "{"`);
+    } else if (char === '{') {
+      const close = template.indexOf('}', i + 1);
+      const reopen = template.indexOf('{', i + 1);
+      if (close === -1 || (reopen !== -1 && reopen < close)) {
+        problems.push(`"{" at position ${i + 1} is not closed by "}"`);
+        continue;
+      }
+      if (text) parts.push({ kind: 'text', text });
+      text = '';
+      parts.push({ kind: 'field', name: template.slice(i + 1, close) });
+      i = close;
+    } else {
+      text += char;
+    }
+  }
+  if (text) parts.push({ kind: 'text', text });
+  return { parts, problems };
+}
+
+const AUTO_FIELD_LENGTH: Record<string, number> = { yyyymmdd: 8, yyyy: 4, mm: 2, dd: 2 };
+
+/** Why a naming template cannot be used (empty when it is fine). */
+export function namingTemplateProblems(template: string): string[] {
+  const { parts, problems } = parseTemplate(template);
+  const badChars = new Set<string>();
+  let fixedLength = 0;
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      for (const char of part.text) if (!NAME_CHAR.test(char)) badChars.add(char);
+      fixedLength += part.text.length;
+    } else if (!FREE_FIELD.test(part.name)) {
+      problems.push(
+        `placeholder {${part.name}} is not a valid field name (lower-case letters, digits and _, starting with a letter, at most 21 characters)`,
+      );
+    } else {
+      fixedLength += AUTO_FIELD_LENGTH[part.name] ?? 0;
+    }
+  }
+  for (const char of badChars) {
+    problems.push(`the template's text contains ${JSON.stringify(char)}, which WHM refuses in token names (${ALPHABET_TEXT})`);
+  }
+  if (fixedLength > NAME_MAX_LENGTH) {
+    problems.push(`the template's fixed text and dates already make ${fixedLength} characters, but WHM allows at most ${NAME_MAX_LENGTH}`);
+  }
+  return problems;
+}
+
+function vaultPathTemplateProblems(template: string): string[] {
+  const { parts, problems } = parseTemplate(template);
+  const allowed: readonly string[] = VAULT_PATH_FIELDS;
+  for (const part of parts) {
+    if (part.kind === 'field' && !allowed.includes(part.name)) {
+      problems.push(`unknown placeholder {${part.name}} (allowed: ${VAULT_PATH_FIELDS.map((f) => `{${f}}`).join(' ')})`);
+    }
+  }
+  // "." and ".." segments would climb out of the mount once the path is put in a URL.
+  if (template.split('/').some((segment) => segment === '.' || segment === '..')) {
+    problems.push('a path segment cannot be "." or ".."');
+  }
+  return problems;
+}
+
+function vaultAddressProblems(address: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return ['must be an absolute URL such as https://vault.example.com:8200'];
+  }
+  const problems: string[] = [];
+  if (url.protocol === 'http:') {
+    // The token travels to the vault: plain http is only acceptable when it never leaves the machine.
+    if (!LOOPBACK_HOSTS.has(url.hostname)) problems.push('must use https: (http: is allowed only for localhost and 127.0.0.1)');
+  } else if (url.protocol !== 'https:') {
+    problems.push(`must use https:, not ${url.protocol}`);
+  }
+  if (url.username || url.password) problems.push('must not contain a user name or password');
+  if (url.pathname !== '/' || url.search || url.hash) {
+    problems.push(`must be an origin only, such as ${url.origin === 'null' ? 'https://vault.example.com:8200' : url.origin} (no path, query or fragment)`);
+  }
+  return problems;
+}
+
+function vaultMountProblems(mount: string): string[] {
+  if (!VAULT_MOUNT.test(mount)) return ['must be a path of letters, digits, _ . - separated by single "/", such as "secret" or "kv/teams"'];
+  if (mount.split('/').some((segment) => segment === '.' || segment === '..')) return ['a path segment cannot be "." or ".."'];
+  return [];
+}
+
+// ---------------------------------------------------------------------------------
+// Structure (zod)
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return `the number ${value}`;
+  return typeof value === 'boolean' ? String(value) : typeof value;
+}
+
+/** Type messages that say what was expected and what was found. */
+function expected(what: string) {
+  return {
+    error: (issue: { code?: string; input?: unknown }) => {
+      if (issue.code !== undefined && issue.code !== 'invalid_type') return undefined;
+      return issue.input === undefined ? 'is required' : `must be ${what}, not ${describe(issue.input)}`;
+    },
+  };
+}
+
+function text(max: number) {
+  return z.string(expected('a string')).max(max, `must be at most ${max} characters`);
+}
+
+function wholeNumber(min: number, max: number, unit: string) {
+  const message = `must be a whole number from ${min} to ${max}${unit}`;
+  return z.number(expected(`a whole number${unit}`)).int(message).min(min, message).max(max, message);
+}
+
+const days = wholeNumber(1, MAX_DAYS, ' (days)');
+const bool = z.boolean(expected('true or false'));
+
+/** Attaches the messages of a semantic check to a string schema. */
+function checkedText(max: number, check: (value: string) => string[]) {
+  return text(max).superRefine((value, ctx) => {
+    if (value.length > max) return;
+    for (const message of check(value)) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+const aclName = z
+  .string(expected('an ACL name'))
+  .max(100, 'must be at most 100 characters')
+  .regex(ACL_NAME, 'is not an ACL name (lower-case letters, digits, _ and -, such as "list-accts")');
+const aclList = z.array(aclName, expected('a list of ACL names')).max(1000, 'must list at most 1000 ACLs');
+
+function group<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.strictObject(shape, expected('an object'));
+}
+
+const PresetSchema = group({
+  id: z.string(expected('a string')).regex(PRESET_ID, 'must be 1-40 lower-case letters, digits and -, starting with a letter or digit'),
+  label: text(80).min(1, 'must not be empty'),
+  description: text(500).optional(),
+  acls: z.array(z.string(expected('an ACL name')), expected('a list of ACL names')).min(1, 'a preset must grant at least one ACL').max(1000, 'must list at most 1000 ACLs'),
+  reasons: z.record(z.string(), text(500), expected('an object of ACL → reason')).optional(),
+  expiryDays: days.optional(),
+});
+
+const PolicyFileSchema = group({
+  version: z
+    .literal(1, {
+      error: (issue) => `unsupported policy version ${JSON.stringify(issue.input)}; this Token Warden reads version 1`,
+    })
+    .optional(),
+  name: text(100).optional(),
+  enforcement: z.enum(['warn', 'block'], { error: (issue) => `must be "warn" or "block", not ${JSON.stringify(issue.input)}` }).optional(),
+  naming: group({
+    pattern: checkedText(1000, namingPatternProblems).optional(),
+    template: checkedText(200, namingTemplateProblems).min(1, 'must not be empty').optional(),
+    hint: text(100).optional(),
+  }).optional(),
+  expiry: group({
+    defaultDays: days.optional(),
+    maxDays: days.optional(),
+    allowNever: bool.optional(),
+    warnDays: wholeNumber(0, 365, ' (days)').optional(),
+  }).optional(),
+  rotation: group({ maxAgeDays: days.optional() }).optional(),
+  privileges: group({ forbidden: aclList.optional(), risky: aclList.optional() }).optional(),
+  requireIpAllowlist: bool.optional(),
+  clipboardClearSeconds: z
+    .number(expected('a number of seconds'))
+    .refine((value) => (CLIPBOARD_CLEAR_CHOICES as readonly number[]).includes(value), {
+      message: `must be one of ${CLIPBOARD_CLEAR_CHOICES.join(', ')} (seconds; 0 = never clear)`,
+    })
+    .optional(),
+  presets: z.array(PresetSchema, expected('a list of presets')).max(200, 'must hold at most 200 presets').optional(),
+  vault: group({
+    address: checkedText(2048, vaultAddressProblems).optional(),
+    mount: checkedText(200, vaultMountProblems).optional(),
+    pathTemplate: checkedText(500, vaultPathTemplateProblems).min(1, 'must not be empty').optional(),
+  }).optional(),
+}) satisfies z.ZodType<PolicyFile>;
+
+// ---------------------------------------------------------------------------------
+// Checking
+
+type Segment = string | number;
+interface RawProblem {
+  path: Segment[];
+  message: string;
+}
+
+/** Checks a parsed policy (a team file, the user's settings or managed values). */
+export function checkPolicyFile(input: unknown, options: CheckOptions): PolicyCheck {
+  const first = inspect(input, options.knownAcls);
+  if (first.policy) return { ok: true, policy: first.policy, problems: [] };
+  const problems = first.problems;
+  if (!options.partial) return { ok: false, problems: problems.map(toProblem) };
+
+  // Partial mode: leave out what is wrong and check the rest again. Leaving a field out
+  // only removes constraints, so the second pass is clean; the loop is a safety net.
+  let rest: unknown = isRecord(input) ? input : {};
+  let current = first;
+  for (let pass = 0; pass < 4 && !current.policy; pass++) {
+    rest = withoutProblems(rest as Record<string, unknown>, current.problems);
+    current = inspect(rest, options.knownAcls);
+    for (const problem of current.problems) {
+      if (!problems.some((p) => samePath(p.path, problem.path) && p.message === problem.message)) problems.push(problem);
+    }
+  }
+  return { ok: true, policy: current.policy ?? {}, problems: sortProblems(problems).map(toProblem) };
+}
+
+/** Parses and checks the text of a policy file; a JSON syntax error is one problem at "$". */
+export function parsePolicyText(text: string, options: CheckOptions): PolicyCheck {
+  if (text.length > MAX_TEXT_LENGTH) {
+    return { ok: false, problems: [{ path: '$', message: `the file is too large for a policy (over ${MAX_TEXT_LENGTH / 1_000_000} MB)` }] };
+  }
+  let input: unknown;
+  try {
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    input = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${errorMessage(error)}` }] };
+  }
+  return checkPolicyFile(input, options);
+}
+
+/** Pretty JSON for export, fields in the documented order and `version: 1` first. */
+export function serializePolicyFile(policy: PolicyFile): string {
+  const source = policy as Record<string, unknown>;
+  const out: Record<string, unknown> = { version: 1 };
+  for (const key of POLICY_FILE_KEYS) {
+    if (key === 'version' || source[key] === undefined) continue;
+    const value = source[key];
+    if (key in POLICY_GROUP_KEYS && isRecord(value)) out[key] = ordered(value, POLICY_GROUP_KEYS[key as keyof typeof POLICY_GROUP_KEYS]);
+    else if (key === 'presets' && Array.isArray(value)) out[key] = value.map((preset) => (isRecord(preset) ? ordered(preset, PRESET_KEYS) : preset));
+    else out[key] = value;
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function ordered(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+/** Structure via zod, then the checks that look across fields. */
+function inspect(input: unknown, knownAcls: ReadonlySet<string>): { policy: PolicyFile | null; problems: RawProblem[] } {
+  if (!isRecord(input)) {
+    return { policy: null, problems: [{ path: [], message: `a policy must be a JSON object ({ … }), not ${describe(input)}` }] };
+  }
+  const problems: RawProblem[] = [];
+  const parsed = PolicyFileSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push({ path: [...path, key], message: unknownFieldMessage(key, knownKeysAt(path)) });
+      } else {
+        problems.push({ path, message: issue.message });
+      }
+    }
+  }
+  problems.push(...crossFieldProblems(input, knownAcls));
+  const unique = problems.filter((p, i) => problems.findIndex((q) => samePath(q.path, p.path) && q.message === p.message) === i);
+  if (unique.length || !parsed.success) return { policy: null, problems: sortProblems(unique) };
+  return { policy: parsed.data, problems: [] };
+}
+
+function crossFieldProblems(input: Record<string, unknown>, knownAcls: ReadonlySet<string>): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const expiry = isRecord(input.expiry) ? input.expiry : {};
+  const maxDays = validDays(expiry.maxDays);
+  const defaultDays = validDays(expiry.defaultDays);
+  if (maxDays !== undefined && defaultDays !== undefined && defaultDays > maxDays) {
+    problems.push({
+      path: ['expiry', 'defaultDays'],
+      message: `the default lifetime (${defaultDays} days) is longer than the maximum (expiry.maxDays: ${maxDays} days)`,
+    });
+  }
+
+  const privileges = isRecord(input.privileges) ? input.privileges : {};
+  for (const key of ['forbidden', 'risky'] as const) {
+    problems.push(...duplicateProblems(privileges[key], ['privileges', key], 'ACL'));
+  }
+
+  if (!Array.isArray(input.presets)) return problems;
+  const ids = new Map<string, number>();
+  input.presets.forEach((preset: unknown, i) => {
+    if (!isRecord(preset)) return;
+    const at = (...rest: Segment[]): Segment[] => ['presets', i, ...rest];
+    if (typeof preset.id === 'string') {
+      const earlier = ids.get(preset.id);
+      if (earlier !== undefined) problems.push({ path: at('id'), message: `duplicate preset id "${preset.id}" (already used by presets[${earlier}])` });
+      else ids.set(preset.id, i);
+    }
+    const acls = Array.isArray(preset.acls) ? preset.acls : [];
+    problems.push(...duplicateProblems(acls, at('acls'), 'ACL'));
+    acls.forEach((acl: unknown, j) => {
+      if (typeof acl !== 'string') return;
+      if (!ACL_NAME.test(acl)) {
+        problems.push({ path: at('acls', j), message: 'is not an ACL name (lower-case letters, digits, _ and -, such as "list-accts")' });
+      } else if (!knownAcls.has(acl)) {
+        // A preset is a grant the user applies with one click: it must only name real privileges.
+        const suggestion = closest(acl, knownAcls);
+        problems.push({
+          path: at('acls', j),
+          message: suggestion ? `unknown ACL "${acl}" (did you mean "${suggestion}"?)` : `unknown ACL "${acl}": not a WHM privilege Token Warden knows`,
+        });
+      }
+    });
+    if (isRecord(preset.reasons)) {
+      for (const key of Object.keys(preset.reasons)) {
+        if (!acls.includes(key)) problems.push({ path: at('reasons', key), message: `gives a reason for "${key}", which is not one of this preset's ACLs` });
+      }
+    }
+    const expiryDays = validDays(preset.expiryDays);
+    if (expiryDays !== undefined && maxDays !== undefined && expiryDays > maxDays) {
+      problems.push({ path: at('expiryDays'), message: `${expiryDays} days is longer than the policy's maximum (expiry.maxDays: ${maxDays} days)` });
+    }
+  });
+  return problems;
+}
+
+function duplicateProblems(list: unknown, path: Segment[], what: string): RawProblem[] {
+  if (!Array.isArray(list)) return [];
+  const problems: RawProblem[] = [];
+  const seen = new Map<unknown, number>();
+  list.forEach((item: unknown, i) => {
+    if (typeof item !== 'string') return;
+    const earlier = seen.get(item);
+    if (earlier !== undefined) problems.push({ path: [...path, i], message: `duplicate ${what} "${item}" (already at index ${earlier})` });
+    else seen.set(item, i);
+  });
+  return problems;
+}
+
+function validDays(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_DAYS ? value : undefined;
+}
+
+function knownKeysAt(path: Segment[]): readonly string[] {
+  if (path.length === 0) return POLICY_FILE_KEYS;
+  if (path[0] === 'presets') return PRESET_KEYS;
+  return POLICY_GROUP_KEYS[path[0] as keyof typeof POLICY_GROUP_KEYS] ?? [];
+}
+
+function unknownFieldMessage(key: string, known: readonly string[]): string {
+  const suggestion = closest(key, known);
+  if (suggestion) return `unknown field "${key}" (did you mean "${suggestion}"?)`;
+  return `unknown field "${key}" (known fields here: ${known.join(', ')})`;
+}
+
+/**
+ * Partial mode's pruning: each problem removes the smallest unit that can stand alone —
+ * one leaf of a group, one entry of a privilege list, one whole preset (half a preset
+ * could grant something its author did not mean) — or the top-level field itself.
+ */
+function withoutProblems(input: Record<string, unknown>, problems: RawProblem[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...input };
+  const dropped = new Map<string, Set<Segment>>();
+  const drop = (key: string, inner: Segment) => dropped.set(key, (dropped.get(key) ?? new Set()).add(inner));
+  for (const { path } of problems) {
+    const [top, second, third] = path;
+    if (top === undefined) return {};
+    const key = String(top);
+    if (second === undefined || !(key in POLICY_GROUP_KEYS || key === 'presets')) delete out[key];
+    else if (key === 'privileges' && third !== undefined) drop(`privileges.${String(second)}`, third);
+    else drop(key, second);
+  }
+  for (const [key, inner] of dropped) {
+    if (key.startsWith('privileges.')) {
+      const listKey = key.slice('privileges.'.length);
+      const privileges = out.privileges;
+      if (!isRecord(privileges) || !Array.isArray(privileges[listKey])) continue;
+      out.privileges = { ...privileges, [listKey]: (privileges[listKey] as unknown[]).filter((_, i) => !inner.has(i)) };
+    } else if (key === 'presets') {
+      if (Array.isArray(out.presets)) out.presets = out.presets.filter((_, i) => !inner.has(i));
+    } else if (isRecord(out[key])) {
+      const copy = { ...(out[key] as Record<string, unknown>) };
+      for (const leaf of inner) delete copy[String(leaf)];
+      out[key] = copy;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------
+// Small helpers
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function samePath(a: Segment[], b: Segment[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+function comparePaths(a: Segment[], b: Segment[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+function sortProblems(problems: RawProblem[]): RawProblem[] {
+  return [...problems].sort((a, b) => comparePaths(a.path, b.path));
+}
+
+/** RFC 9535 style: `$.expiry.defaultDays`, `$.presets[1].acls[0]`, `$.presets[0].reasons['list-accts']`. */
+export function formatJsonPath(path: ReadonlyArray<string | number>): string {
+  let out = '$';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) out += `.${segment}`;
+    else out += `['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  }
+  return out;
+}
+
+function toProblem(problem: RawProblem): PolicyProblem {
+  return { path: formatJsonPath(problem.path), message: problem.message };
+}
+
+/** The nearest candidate within edit distance 2, for "did you mean" hints. */
+function closest(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  const lower = word.toLowerCase();
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
