@@ -1,12 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-
-/**
- * Origins the e2e build is pre-granted, so automated tests go through the same
- * "granted origin → registered content script" path a user's click takes. The
- * production build has none: host access is only ever optional and per server.
- */
-export const E2E_ORIGINS = ['https://127.0.0.1/*', 'https://localhost/*'];
+import { E2E_MANIFEST_KEY, E2E_ORIGINS } from './scripts/e2e-identity';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -20,6 +14,9 @@ export default defineConfig({
     // Every WHM server is a different host on a port we cannot know: ask per server.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? E2E_ORIGINS : [],
+    ...(mode === 'e2e' ? { key: E2E_MANIFEST_KEY } : {}),
+    // Enterprise-managed policy (Chrome): the schema of what an administrator may set.
+    storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: 'Token Warden' },
   }),
 });

@@ -13,9 +13,19 @@ const origin = z.string().refine((v) => {
 const cpsess = z.string().regex(/^cpsess\d{10}$/);
 const tokenName = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/);
 
+const intent = z.strictObject({
+  name: tokenName,
+  acls: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)).min(1).max(200),
+  expiresAt: z.number().int().positive().nullable(),
+  whitelistIps: z.array(z.string().max(64)).max(100),
+});
+
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:run'), origin, cpsess }),
   z.strictObject({ type: z.literal('tokens:revoke'), origin, cpsess, names: z.array(tokenName).min(1).max(10_000) }),
+  z.strictObject({ type: z.literal('form:context'), origin, cpsess }),
+  z.strictObject({ type: z.literal('tokens:create'), origin, cpsess, intent }),
+  z.strictObject({ type: z.literal('tokens:update'), origin, cpsess, currentName: tokenName, intent }),
 ]) satisfies z.ZodType<Request>;
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */

@@ -1,6 +1,8 @@
 import type { AuditResult } from './audit/audit-tokens';
+import type { EffectivePolicy, Preset } from './policy/defaults';
 import type { RevokeOutcome } from './whm/client';
 import type { WhmErrorInfo } from './whm/errors';
+import type { WhmToken } from './whm/schemas';
 
 /**
  * The messages between the content script and the background. Types only: the
@@ -24,7 +26,48 @@ export interface RevokeRequest extends OnWhmTab {
   names: string[];
 }
 
-export type Request = AuditRequest | RevokeRequest;
+/** What the Generate/Edit form needs: the policy, the presets and the privileges held. */
+export interface FormContextRequest extends OnWhmTab {
+  type: 'form:context';
+}
+
+/** A token as Token Warden would ask WHM to create or update it (complete state). */
+export interface TokenIntentMessage {
+  name: string;
+  acls: string[];
+  expiresAt: number | null;
+  whitelistIps: string[];
+}
+
+/** Create a token (rotation's replacement). The policy is enforced by the background. */
+export interface CreateRequest extends OnWhmTab {
+  type: 'tokens:create';
+  intent: TokenIntentMessage;
+}
+
+/** Update a token to exactly `intent`. The policy is enforced by the background. */
+export interface UpdateRequest extends OnWhmTab {
+  type: 'tokens:update';
+  currentName: string;
+  intent: TokenIntentMessage;
+}
+
+export type Request = AuditRequest | RevokeRequest | FormContextRequest | CreateRequest | UpdateRequest;
+
+export interface PresetChoice extends Preset {
+  /** Preset ACLs the logged-in user does not hold (per myprivs): shown, never dropped. */
+  missing: string[];
+  source: 'policy' | 'built-in';
+}
+
+export interface FormContext {
+  policy: EffectivePolicy;
+  presets: PresetChoice[];
+  /** ACLs the logged-in user holds. */
+  held: string[];
+  /** WHM's clock (Unix seconds). */
+  now: number;
+}
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WhmErrorInfo };
 
@@ -42,4 +85,8 @@ export interface AuditReport {
 export interface ReplyFor {
   'audit:run': Reply<AuditReport>;
   'tokens:revoke': Reply<{ outcomes: RevokeOutcome[]; report: AuditReport }>;
+  'form:context': Reply<FormContext>;
+  /** `secret` lives in memory only: in this reply, then in the secure panel. */
+  'tokens:create': Reply<{ token: WhmToken; secret: string; warnings: string[] }>;
+  'tokens:update': Reply<{ token: WhmToken; warnings: string[] }>;
 }

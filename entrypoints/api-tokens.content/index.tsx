@@ -1,8 +1,10 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPageContext } from '../../utils/whm/page-context';
 import { mountAuditBanner } from './audit-banner';
 import { AuditStore } from './audit-store';
 import { mountRowBadges } from './row-badges';
+import { augmentTokenForm } from './token-form';
 import { auditAfterWhmReload } from './whm-list-reload';
 
 /**
@@ -33,5 +35,16 @@ export default defineContentScript({
     void mountAuditBanner(ctx, audit);
     mountRowBadges(ctx, audit);
     auditAfterWhmReload(ctx, audit);
+    const form = augmentTokenForm(ctx, page);
+
+    // A policy imported or edited in the options page (or pushed by an administrator)
+    // reaches this page at once: audit again and re-check the form.
+    const onStorage = (_changes: unknown, area: string) => {
+      if (area !== 'local' && area !== 'managed') return;
+      void audit.refresh();
+      form.policyChanged();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   },
 });

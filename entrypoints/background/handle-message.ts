@@ -1,4 +1,6 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
+import { policyViolations } from '../../utils/policy/enforce-policy';
+import { presetAvailability, presetsFor } from '../../utils/presets';
 import { RequestSchema, refuseSender, type SenderInfo } from '../../utils/message-schema';
 import type { AuditReport, Reply } from '../../utils/messages';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
@@ -48,6 +50,34 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
     switch (request.type) {
       case 'audit:run':
         return { ok: true, value: report(await client.listTokens()) };
+      case 'form:context': {
+        const held = await client.myPrivileges();
+        const heldSet = new Set(held);
+        // A reseller holding `all` holds everything, whatever the catalogue lists.
+        const holdsAll = heldSet.has('all');
+        const policyIds = new Set(policy.presets.map((p) => p.id));
+        const presets = presetsFor(policy).map((preset) => ({
+          ...preset,
+          missing: holdsAll ? [] : presetAvailability(preset, heldSet).missing,
+          source: policyIds.has(preset.id) ? ('policy' as const) : ('built-in' as const),
+        }));
+        return { ok: true, value: { policy, presets, held, now: client.serverTime ?? deps.now() } };
+      }
+      case 'tokens:create':
+      case 'tokens:update': {
+        // The policy enforcement point: whatever UI asked, a token that breaks a
+        // blocking policy is never sent to WHM. Under `warn` it goes, with the reasons.
+        const now = client.serverTime ?? deps.now();
+        const violations = policyViolations(request.intent, policy, new Date(now * 1000)).map((v) => v.message);
+        if (violations.length && policy.enforcement === 'block') {
+          return { ok: false, error: { kind: 'permission', message: `Your policy does not allow this token: ${violations.join(' ')}` } };
+        }
+        if (request.type === 'tokens:create') {
+          const { token, secret } = await client.createToken(request.intent);
+          return { ok: true, value: { token, secret, warnings: violations } };
+        }
+        return { ok: true, value: { token: await client.updateToken(request.currentName, request.intent), warnings: violations } };
+      }
       case 'tokens:revoke': {
         const { outcomes, tokens } = await client.revokeTokens(request.names);
         return { ok: true, value: { outcomes, report: report(tokens) } };

@@ -12,6 +12,8 @@ export const DEMO_NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
 interface Fixtures {
   /** Per-file options for the simulator (`test.use({ simOptions: … })`). */
   simOptions: SimOptions;
+  /** The unpacked extension to load (default: the e2e build). */
+  extensionDir: string;
   sim: Simulator;
   context: BrowserContext;
   serviceWorker: Worker;
@@ -27,8 +29,9 @@ export const test = base.extend<Fixtures>({
     await use(sim);
     await sim.close();
   },
-  context: async ({}, use) => {
-    const context = await launchWithExtension(E2E_EXTENSION_DIR, { headless: true });
+  extensionDir: [E2E_EXTENSION_DIR, { option: true }],
+  context: async ({ extensionDir }, use) => {
+    const context = await launchWithExtension(extensionDir, { headless: true });
     await use(context);
     await context.close();
   },

@@ -1,3 +1,4 @@
+import { E2E_EXTENSION_ID } from '../../scripts/e2e-identity.ts';
 import { expect, test } from './fixtures';
 
 const banner = (page: import('@playwright/test').Page) => page.getByTestId('audit-banner');
@@ -53,6 +54,10 @@ for (const lostSession of ['json', 'html', 'cpanelresult'] as const) {
     });
   });
 }
+
+test('the e2e build has its fixed identity', async ({ extensionId }) => {
+  expect(extensionId).toBe(E2E_EXTENSION_ID);
+});
 
 test('the background refuses a request that does not come from the WHM tab it names', async ({ context, extensionId, openTokensPage }) => {
   const whm = await openTokensPage();

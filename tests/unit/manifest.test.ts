@@ -38,6 +38,11 @@ describe('production manifest', () => {
     expect(manifest.content_scripts ?? []).toEqual([]);
   });
 
+  it('declares the managed-policy schema and ships it', () => {
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(existsSync(resolve(root, '.output/chrome-mv3/managed_schema.json'))).toBe(true);
+  });
+
   it('asks only for the API permissions it uses', () => {
     expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
   });
@@ -48,7 +53,9 @@ describe('e2e manifest', () => {
     const production = read('chrome-mv3');
     const e2e = read('chrome-mv3-e2e');
     expect(e2e.host_permissions).toEqual(['https://127.0.0.1/*', 'https://localhost/*']);
-    expect({ ...e2e, host_permissions: [] }).toEqual(production);
+    expect(typeof e2e.key).toBe('string');
+    const { key: _key, ...rest } = e2e;
+    expect({ ...rest, host_permissions: [] }).toEqual(production);
   });
 });
 

@@ -15,4 +15,25 @@ export const WHM_SELECTORS = {
   loadingRow: 'tr#loadingNotice',
   emptyRow: 'tr#emptyListNotice',
   refreshList: '#refreshList',
+
+  /** Generate / Edit view. */
+  tokenName: 'input#token_name',
+  tokenNameErrors: '#token_name_errors',
+  neverExpires: 'input#tokenExpires_noExpiry',
+  expires: 'input#tokenExpires_expiry',
+  /** Exists only after "Specify an expiration date" is chosen (ng-if). */
+  expiryDateInput: '#expiresDate_datePicker_input',
+  whitelistIps: 'textarea#whitelistIps',
+  /** One per ACL the user holds: `#acl-checkbox-<acl>`. */
+  aclCheckbox: 'input[id^="acl-checkbox-"]',
+  saveButton: 'button#save_button',
+  cancelButton: 'button#cancel_generate_button',
+
+  /** After a successful create: the once-only secret. */
+  tokenAdded: '#tokenAdded_container',
+  tokenAddedSecret: '#tokenAdded_container code',
+  confirmAdded: 'button#confirm_added_token',
 } as const;
+
+/** The ACL an `#acl-checkbox-<acl>` stands for. */
+export const aclOfCheckbox = (el: Element): string => el.id.slice('acl-checkbox-'.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiTokensPatternFor, hostPermissionFor, isApiTokensPage, isWhmUrl, readCpsess } from './session';
+import { apiTokensPatternFor, apiTokensView, hostPermissionFor, isApiTokensPage, isWhmUrl, readCpsess } from './session';
 
 describe('readCpsess', () => {
   it('reads the 10-digit token from the first segment', () => {
@@ -43,5 +43,17 @@ describe('host permissions', () => {
     expect(isWhmUrl('https://h:2087/cpsess0123456789/scripts7/apitokens/home')).toBe(true);
     expect(isWhmUrl('https://h:2087/login/')).toBe(false);
     expect(isWhmUrl('file:///cpsess0123456789/')).toBe(false);
+  });
+});
+
+describe('apiTokensView', () => {
+  const base = '/cpsess0123456789/scripts7/apitokens';
+  it('tells the table, the Generate form and the Edit form apart', () => {
+    expect(apiTokensView(`${base}/home`)).toEqual({ view: 'home' });
+    expect(apiTokensView(base)).toEqual({ view: 'home' });
+    expect(apiTokensView(`${base}/edit`)).toEqual({ view: 'create' });
+    expect(apiTokensView(`${base}/edit/ops-backup-20261128`)).toEqual({ view: 'edit', name: 'ops-backup-20261128' });
+    expect(apiTokensView(`${base}/edit/a%20b`)).toEqual({ view: 'edit', name: 'a b' });
+    expect(apiTokensView('/cpsess0123456789/scripts7/listaccts')).toBeNull();
   });
 });

@@ -50,3 +50,19 @@ function safeUrl(url: string): URL | null {
     return null;
   }
 }
+
+/**
+ * Which view of the Manage API Tokens page a path shows: the token table (`home`),
+ * the Generate form (`…/edit`) or the Edit form of one token (`…/edit/<name>`).
+ */
+export function apiTokensView(pathname: string): { view: 'home' } | { view: 'create' } | { view: 'edit'; name: string } | null {
+  const m = /^\/cpsess\d{10}\/scripts\d*\/apitokens(?:\/(home|edit)(?:\/([^/]+))?)?\/?$/.exec(pathname);
+  if (!m) return null;
+  if (m[1] !== 'edit') return { view: 'home' };
+  if (!m[2]) return { view: 'create' };
+  try {
+    return { view: 'edit', name: decodeURIComponent(m[2]) };
+  } catch {
+    return { view: 'edit', name: m[2] };
+  }
+}

@@ -1,0 +1,36 @@
+import type { PolicyViolation } from '../utils/policy/enforce-policy';
+
+export interface FormPolicyPanelProps {
+  violations: PolicyViolation[];
+  /** True when the policy holds WHM's Save button (block mode, on the Generate form). */
+  blocked: boolean;
+  policyName: string | null;
+  notes: string[];
+}
+
+/** Beside WHM's Save button: what in the form breaks the team policy, and whether saving is held. */
+export function FormPolicyPanel({ violations, blocked, policyName, notes }: FormPolicyPanelProps) {
+  if (!violations.length && !notes.length) return null;
+  const who = policyName ? `the policy “${policyName}”` : 'your policy';
+  return (
+    <div class="tw-policy" data-testid="form-policy" data-blocked={String(blocked)} role={blocked ? 'alert' : 'status'}>
+      {violations.length > 0 && (
+        <>
+          <p>
+            <strong>{blocked ? `Saving is held: this token breaks ${who}.` : `This token breaks ${who}:`}</strong>
+          </p>
+          <ul>
+            {violations.map((v) => (
+              <li key={v.field + v.message} data-field={v.field}>
+                {v.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {notes.map((n) => (
+        <p key={n}>{n}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { FormPolicyPanel } from '../../components/FormPolicyPanel';
+import { NameCheck } from '../../components/NameCheck';
+import { FORM_UI_CSS, PresetPicker } from '../../components/PresetPicker';
+import { addLocalDays, defaultExpiryDate, toDateInput } from '../../utils/expiry';
+import type { FormContext, PresetChoice } from '../../utils/messages';
+import { buildName, checkTokenName, templateFields } from '../../utils/naming';
+import { policyViolations } from '../../utils/policy/enforce-policy';
+import type { PageContext } from '../../utils/whm/page-context';
+import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
+import { apiTokensView } from '../../utils/whm/session';
+import { readFormIntent, setAclSelection, setExpiryDate, typeInto } from './whm-form';
+import { sendRequest } from './send-request';
+
+/**
+ * Feature: WHM's Generate / Edit form, guided by the policy. On Generate: the expiry
+ * default is applied as the form opens, presets set the privilege boxes to exactly
+ * their ACLs, the name is checked live, and in `block` mode Save is held while the
+ * form breaks the policy. On Edit the same checks only warn.
+ */
+export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext): { policyChanged: () => void } {
+  let current: FormSession | null = null;
+  const watch = () => {
+    const nameInput = document.querySelector<HTMLInputElement>(WHM_SELECTORS.tokenName);
+    if (nameInput && current?.nameInput !== nameInput) {
+      current?.dispose();
+      const view = apiTokensView(location.pathname);
+      current = new FormSession(ctx, page, nameInput, view?.view === 'edit' ? 'edit' : 'create');
+    } else if (!nameInput && current) {
+      current.dispose();
+      current = null;
+    }
+  };
+  const observer = new MutationObserver(watch);
+  observer.observe(document, { childList: true, subtree: true });
+  watch();
+
+  // Holding Save: WHM's AngularJS re-enables its button whenever its own checks pass,
+  // so the hold is enforced where the save starts — the click and the form submit —
+  // before AngularJS sees them.
+  const hold = (event: Event) => {
+    if (!current?.blocked) return;
+    const target = event.target as Element | null;
+    const isSave = event.type === 'submit' ? target?.contains(current.nameInput) : !!target?.closest(WHM_SELECTORS.saveButton);
+    if (!isSave) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    current.showHeld();
+  };
+  document.addEventListener('click', hold, true);
+  document.addEventListener('submit', hold, true);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    current?.dispose();
+    document.removeEventListener('click', hold, true);
+    document.removeEventListener('submit', hold, true);
+  });
+  return { policyChanged: () => void current?.reloadContext() };
+}
+
+type FormSlot = 'presets' | 'name' | 'policy';
+
+/** One opening of the form (AngularJS creates a new one on every visit of the route). */
+class FormSession {
+  readonly nameInput: HTMLInputElement;
+  blocked = false;
+  #ctx: ContentScriptContext;
+  #page: PageContext;
+  #mode: 'create' | 'edit';
+  #abort = new AbortController();
+  #context: FormContext | null = null;
+  #problem: string | undefined;
+  #chosenPreset: string | null = null;
+  #uis = new Map<FormSlot, { ui: ShadowRootContentScriptUi<HTMLElement>; anchor: () => Element | null | undefined }>();
+  #containers: Partial<Record<FormSlot, HTMLElement>> = {};
+  #aclWarnings = new Map<string, HTMLElement>();
+
+  constructor(ctx: ContentScriptContext, page: PageContext, nameInput: HTMLInputElement, mode: 'create' | 'edit') {
+    this.#ctx = ctx;
+    this.#page = page;
+    this.nameInput = nameInput;
+    this.#mode = mode;
+    const refresh = () => this.#render();
+    document.addEventListener('input', refresh, { capture: true, signal: this.#abort.signal });
+    document.addEventListener('change', refresh, { capture: true, signal: this.#abort.signal });
+    document.addEventListener('click', () => queueMicrotask(refresh), { capture: true, signal: this.#abort.signal });
+    void this.#start();
+  }
+
+  async #start(): Promise<void> {
+    await this.#mountUis();
+    await this.reloadContext();
+    const context = this.#context;
+    if (!context || this.#abort.signal.aborted || this.#mode !== 'create') return this.#render();
+    const { expiry } = context.policy;
+    const never = document.querySelector<HTMLInputElement>(WHM_SELECTORS.neverExpires);
+    if (never && !expiry.allowNever && context.policy.enforcement === 'block') {
+      // Not clicked, only disabled: AngularJS keeps its model, we keep the user out.
+      never.disabled = true;
+      never.title = 'Your policy requires an expiry date.';
+    }
+    await setExpiryDate(document, defaultExpiryDate(new Date(), expiry), this.#abort.signal);
+    this.#render();
+  }
+
+  /** Fetches policy, presets and privileges (again after a policy change). */
+  async reloadContext(): Promise<void> {
+    const reply = await sendRequest({ type: 'form:context', origin: this.#page.origin, cpsess: this.#page.cpsess });
+    if (this.#abort.signal.aborted) return;
+    if (reply.ok) {
+      this.#context = reply.value;
+      this.#problem = undefined;
+    } else {
+      this.#problem = `Token Warden could not read your policy and privileges: ${reply.error.message}`;
+    }
+    this.#render();
+  }
+
+  async #mountUis(): Promise<void> {
+    const firstAcl = () => document.querySelector(WHM_SELECTORS.aclCheckbox);
+    const slots: Array<[FormSlot, string, () => Element | null | undefined, 'before' | 'after']> = [
+      // WHM draws its privilege list only after its own myprivs call returns.
+      ['presets', 'token-warden-presets', () => firstAcl()?.closest('fieldset') ?? firstAcl()?.closest('ul.list-group'), 'before'],
+      ['name', 'token-warden-name-check', () => this.nameInput, 'after'],
+      ['policy', 'token-warden-form-policy', () => document.querySelector(WHM_SELECTORS.saveButton)?.parentElement, 'before'],
+    ];
+    for (const [slot, name, anchor, append] of slots) {
+      const ui = await createShadowRootUi(this.#ctx, {
+        name,
+        position: 'inline',
+        anchor,
+        append,
+        css: FORM_UI_CSS,
+        onMount: (container) => {
+          this.#containers[slot] = container;
+          return container;
+        },
+        onRemove: (container) => {
+          if (container) render(null, container);
+        },
+      });
+      this.#uis.set(slot, { ui, anchor });
+    }
+    // Mount each UI once its WHM anchor exists (and again if AngularJS re-draws it).
+    const observer = new MutationObserver(() => {
+      if (this.#mountReady()) this.#render();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    this.#abort.signal.addEventListener('abort', () => observer.disconnect());
+    this.#mountReady();
+  }
+
+  /** Mounts every UI whose anchor is present and that is not on the page; true if any was. */
+  #mountReady(): boolean {
+    let mounted = false;
+    for (const { ui, anchor } of this.#uis.values()) {
+      if (!ui.shadowHost.isConnected && anchor()) {
+        ui.mount();
+        mounted = true;
+      }
+    }
+    return mounted;
+  }
+
+  #choosePreset(preset: PresetChoice): void {
+    this.#chosenPreset = preset.id;
+    setAclSelection(document, new Set(preset.acls));
+    const context = this.#context;
+    if (this.#mode === 'create' && context && preset.expiryDays) {
+      const days = Math.min(preset.expiryDays, context.policy.expiry.maxDays);
+      void setExpiryDate(document, toDateInput(addLocalDays(new Date(), days)), this.#abort.signal).then(() => this.#render());
+    }
+    this.#render();
+  }
+
+  showHeld(): void {
+    this.#render();
+    this.#containers.policy?.querySelector('[data-testid=form-policy]')?.scrollIntoView({ block: 'center' });
+  }
+
+  #render(): void {
+    if (this.#abort.signal.aborted) return;
+    const context = this.#context;
+    const policy = context?.policy;
+    const intent = readFormIntent(document);
+    const violations = policy ? policyViolations(intent, policy, new Date()) : [];
+    if (intent.expiryUnreadable) violations.push({ field: 'expiresAt', message: 'The expiration date is not a valid date (YYYY-MM-DD).' });
+    this.blocked = this.#mode === 'create' && policy?.enforcement === 'block' && violations.length > 0;
+    const save = document.querySelector<HTMLButtonElement>(WHM_SELECTORS.saveButton);
+    if (save) save.toggleAttribute('data-token-warden-held', this.blocked);
+
+    const notes: string[] = [];
+    if (policy && !policy.expiry.allowNever) notes.push(`Your policy requires an expiry date, at most ${policy.expiry.maxDays} days ahead.`);
+    if (this.#mode === 'edit' && violations.length) notes.push('Editing an existing token: Token Warden warns but does not hold Save.');
+
+    if (this.#containers.presets) {
+      render(
+        <PresetPicker presets={context?.presets ?? []} chosen={this.#chosenPreset} onChoose={(p) => this.#choosePreset(p)} problem={this.#problem} />,
+        this.#containers.presets,
+      );
+    }
+    if (this.#containers.name) {
+      const naming = policy?.naming ?? { pattern: null, template: null, hint: null };
+      const host = location.hostname;
+      render(
+        <NameCheck
+          check={checkTokenName(intent.name, naming)}
+          template={naming.template}
+          templateFields={naming.template ? templateFields(naming.template) : []}
+          buildName={(values) => (naming.template ? buildName(naming.template, values, { date: new Date(), host }) : '')}
+          onUseName={(name) => typeInto(this.nameInput, name)}
+        />,
+        this.#containers.name,
+      );
+    }
+    if (this.#containers.policy) {
+      render(<FormPolicyPanel violations={violations} blocked={this.blocked} policyName={policy?.name ?? null} notes={notes} />, this.#containers.policy);
+    }
+    if (policy) this.#renderAclWarnings(new Set(policy.privileges.risky), new Set(policy.privileges.forbidden));
+  }
+
+  /** A warning beside each checked privilege that is risky or forbidden by the policy. */
+  #renderAclWarnings(risky: ReadonlySet<string>, forbidden: ReadonlySet<string>): void {
+    for (const box of document.querySelectorAll<HTMLInputElement>(WHM_SELECTORS.aclCheckbox)) {
+      const acl = aclOfCheckbox(box);
+      const level = !box.checked ? null : forbidden.has(acl) ? 'forbidden' : risky.has(acl) ? 'risky' : null;
+      let host = this.#aclWarnings.get(acl);
+      if (!level) {
+        host?.remove();
+        this.#aclWarnings.delete(acl);
+        continue;
+      }
+      if (!host || !host.isConnected) {
+        host = document.createElement('token-warden-acl-warning');
+        host.attachShadow({ mode: 'open' });
+        box.closest('label')?.after(host);
+        this.#aclWarnings.set(acl, host);
+      }
+      if (host.dataset.level === level) continue;
+      host.dataset.level = level;
+      host.dataset.acl = acl;
+      const style = document.createElement('style');
+      style.textContent = FORM_UI_CSS;
+      const badge = document.createElement('span');
+      badge.className = `tw-acl-warning${level === 'forbidden' ? ' tw-forbidden' : ''}`;
+      badge.dataset.aclWarning = level;
+      badge.textContent = level === 'forbidden' ? 'Forbidden by your policy' : 'Risky: lets a token user bypass limits or take over accounts';
+      host.shadowRoot!.replaceChildren(style, badge);
+    }
+  }
+
+  dispose(): void {
+    this.#abort.abort();
+    for (const { ui } of this.#uis.values()) ui.remove();
+    for (const host of this.#aclWarnings.values()) host.remove();
+    this.#aclWarnings.clear();
+    document.querySelector(WHM_SELECTORS.saveButton)?.removeAttribute('data-token-warden-held');
+  }
+}

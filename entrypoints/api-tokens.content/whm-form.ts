@@ -1,0 +1,81 @@
+import { endOfDayUnix } from '../../utils/expiry';
+import type { TokenIntent } from '../../utils/policy/enforce-policy';
+import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
+
+/**
+ * Reading and driving WHM's Generate/Edit form. AngularJS only learns about a change
+ * through the events it listens to, so every change here is a real click or an
+ * input/change event — never a bare `.checked = …` or `.value = …`.
+ */
+
+export function aclCheckboxes(doc: Document): HTMLInputElement[] {
+  return [...doc.querySelectorAll<HTMLInputElement>(WHM_SELECTORS.aclCheckbox)];
+}
+
+/** Checks exactly `desired` among the ACLs the form offers; returns the ones it does not offer. */
+export function setAclSelection(doc: Document, desired: ReadonlySet<string>): { missing: string[] } {
+  // WHM's `all` cascades to every box, so it goes first; a second pass settles any
+  // box a cascade flipped back.
+  for (let pass = 0; pass < 3; pass++) {
+    const boxes = aclCheckboxes(doc).sort((a, b) => Number(aclOfCheckbox(b) === 'all') - Number(aclOfCheckbox(a) === 'all'));
+    let changed = false;
+    for (const box of boxes) {
+      if (box.checked !== desired.has(aclOfCheckbox(box))) {
+        box.click();
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const offered = new Set(aclCheckboxes(doc).map(aclOfCheckbox));
+  return { missing: [...desired].filter((acl) => !offered.has(acl)) };
+}
+
+export function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Chooses "Specify an expiration date" and types `dateInput` (yyyy-MM-dd) into WHM's date picker. */
+export async function setExpiryDate(doc: Document, dateInput: string, signal: AbortSignal): Promise<boolean> {
+  const radio = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.expires);
+  if (!radio) return false;
+  if (!radio.checked) radio.click();
+  // The date block appears only after AngularJS has seen the click (ng-if).
+  const input = await waitForElement<HTMLInputElement>(doc, WHM_SELECTORS.expiryDateInput, 3000, signal);
+  if (!input) return false;
+  typeInto(input, dateInput);
+  return true;
+}
+
+/** What WHM would be asked to create or update if the user pressed Save now. */
+export function readFormIntent(doc: Document): TokenIntent & { expiryUnreadable: boolean } {
+  const name = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.tokenName)?.value ?? '';
+  const acls = aclCheckboxes(doc).filter((b) => b.checked).map(aclOfCheckbox);
+  const never = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.neverExpires)?.checked ?? false;
+  const dateText = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.expiryDateInput)?.value ?? '';
+  const expiresAt = never ? null : endOfDayUnix(dateText.trim());
+  const ips = (doc.querySelector<HTMLTextAreaElement>(WHM_SELECTORS.whitelistIps)?.value ?? '').split(/[\s,]+/).filter(Boolean);
+  return { name, acls, expiresAt, whitelistIps: ips, expiryUnreadable: !never && expiresAt === null };
+}
+
+export function waitForElement<T extends Element>(doc: Document, selector: string, timeoutMs: number, signal: AbortSignal): Promise<T | null> {
+  const found = doc.querySelector<T>(selector);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const done = (el: T | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(el);
+    };
+    const observer = new MutationObserver(() => {
+      const el = doc.querySelector<T>(selector);
+      if (el) done(el);
+    });
+    observer.observe(doc, { childList: true, subtree: true });
+    const timer = setTimeout(() => done(null), timeoutMs);
+    signal.addEventListener('abort', () => done(null), { once: true });
+  });
+}

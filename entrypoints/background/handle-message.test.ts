@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_POLICY, type EffectivePolicy } from '../../utils/policy/defaults';
+import type { WhmClient } from '../../utils/whm/client';
+import { handleMessage, type MessageDeps } from './handle-message';
+
+/**
+ * The background's entry point, with a recording stand-in for the WHM client (the
+ * client itself is tested against the real simulator in client.sim.test.ts, and the
+ * whole path in the e2e tests). What matters here: nothing reaches WHM unless the
+ * sender and the policy allow it.
+ */
+const NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
+const origin = 'https://127.0.0.1:2087';
+const cpsess = 'cpsess0123456789';
+const sender = { id: 'tw', frameId: 0, tab: { id: 1, url: `${origin}/${cpsess}/scripts7/apitokens/home` } };
+const intent = { name: 'ops-backup-20261128', acls: ['list-accts'], expiresAt: NOW + 30 * 86_400, whitelistIps: [] };
+
+function setup(policy: EffectivePolicy = DEFAULT_POLICY) {
+  const client = {
+    serverTime: NOW,
+    listTokens: vi.fn(async () => []),
+    myPrivileges: vi.fn(async () => ['list-accts', 'suspend-acct']),
+    createToken: vi.fn(async (spec: typeof intent) => ({ secret: 'A'.repeat(32), token: { ...spec, createTime: NOW, heldAcls: [] } })),
+    updateToken: vi.fn(async (_name: string, spec: typeof intent) => ({ ...spec, createTime: NOW, heldAcls: [] })),
+    revokeTokens: vi.fn(async () => ({ outcomes: [], tokens: [] })),
+  };
+  const deps: MessageDeps = { extensionId: 'tw', makeClient: () => client as unknown as WhmClient, policy: async () => policy, now: () => NOW };
+  return { client, deps };
+}
+
+describe('handleMessage', () => {
+  it('refuses malformed requests and foreign senders before any WHM call', async () => {
+    const { client, deps } = setup();
+    expect(await handleMessage({ type: 'audit:run', origin }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    expect(await handleMessage({ type: 'audit:run', origin, cpsess }, { ...sender, id: 'evil' }, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(await handleMessage({ type: 'audit:run', origin: 'https://other.example', cpsess }, sender, deps)).toMatchObject({ ok: false });
+    expect(client.listTokens).not.toHaveBeenCalled();
+  });
+
+  it('audits with WHM’s clock', async () => {
+    const { deps } = setup();
+    const reply = await handleMessage({ type: 'audit:run', origin, cpsess }, sender, deps);
+    expect(reply).toMatchObject({ ok: true, value: { now: NOW, server: '127.0.0.1', audit: { summary: { total: 0 } } } });
+  });
+
+  it('in block mode never sends a token that breaks the policy', async () => {
+    const { client, deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block', expiry: { ...DEFAULT_POLICY.expiry, allowNever: false } });
+    const reply = await handleMessage({ type: 'tokens:create', origin, cpsess, intent: { ...intent, expiresAt: null } }, sender, deps);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission', message: expect.stringMatching(/expir/i) } });
+    const update = await handleMessage({ type: 'tokens:update', origin, cpsess, currentName: 'x', intent: { ...intent, acls: ['all'] } }, sender, deps);
+    expect(update).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(client.createToken).not.toHaveBeenCalled();
+    expect(client.updateToken).not.toHaveBeenCalled();
+  });
+
+  it('in warn mode sends it and says what is wrong', async () => {
+    const { client, deps } = setup({ ...DEFAULT_POLICY, naming: { pattern: '^billing-[a-z]+$', template: null, hint: 'billing-name' } });
+    const reply = await handleMessage({ type: 'tokens:create', origin, cpsess, intent }, sender, deps);
+    expect(reply).toMatchObject({ ok: true, value: { warnings: [expect.stringContaining('billing-name')] } });
+    expect(client.createToken).toHaveBeenCalledWith(intent);
+  });
+
+  it('a compliant token goes through with no warnings', async () => {
+    const { deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block' });
+    expect(await handleMessage({ type: 'tokens:create', origin, cpsess, intent }, sender, deps)).toMatchObject({ ok: true, value: { warnings: [] } });
+  });
+
+  it('offers presets with the ACLs the user lacks marked, policy presets first', async () => {
+    const { deps } = setup({ ...DEFAULT_POLICY, presets: [{ id: 'team-billing', label: 'Team billing', acls: ['list-accts', 'create-acct'] }] });
+    const reply = await handleMessage({ type: 'form:context', origin, cpsess }, sender, deps);
+    if (!reply.ok) throw new Error(reply.error.message);
+    const { presets, held } = reply.value as { presets: Array<{ id: string; missing: string[]; source: string }>; held: string[] };
+    expect(held).toEqual(['list-accts', 'suspend-acct']);
+    expect(presets[0]).toMatchObject({ id: 'team-billing', missing: ['create-acct'], source: 'policy' });
+    expect(presets.find((p) => p.id === 'account-suspension')).toMatchObject({ missing: [], source: 'built-in' });
+  });
+});

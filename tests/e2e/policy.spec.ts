@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test';
+import { addLocalDays, endOfDayUnix, toDateInput } from '../../utils/expiry.ts';
+import { DEFAULT_POLICY } from '../../utils/policy/defaults.ts';
+import { BUILT_IN_PRESETS } from '../../utils/presets.ts';
+import { bannerCounts, expectedAudit } from './audit-helpers';
+import { expect, test } from './fixtures';
+
+const NAMING = '^(ops|billing)-[a-z0-9-]+-\\d{8}$';
+
+async function importPolicy(options: Page, name: string, policy: unknown) {
+  await options.getByTestId('policy-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof policy === 'string' ? policy : JSON.stringify(policy)) });
+}
+
+async function openOptions(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByRole('heading', { name: /policy and settings/ })).toBeVisible();
+}
+
+async function openGenerateForm(page: Page) {
+  await page.click('#generateToken');
+  await expect(page.locator('#token_name')).toBeVisible();
+  await expect(page.getByTestId('preset-picker')).toBeVisible();
+}
+
+test('a preset sets exactly its ACLs, the expiry default is applied untouched, and WHM stores both', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  await openGenerateForm(page);
+  // The default is applied as the form opens: nobody touched the expiry controls.
+  const defaultDate = toDateInput(addLocalDays(new Date(), DEFAULT_POLICY.expiry.defaultDays));
+  await expect(page.locator('#expiresDate_datePicker_input')).toHaveValue(defaultDate);
+  await expect(page.locator('#tokenExpires_expiry')).toBeChecked();
+
+  const preset = BUILT_IN_PRESETS.find((p) => p.id === 'account-suspension')!;
+  await page.fill('#token_name', 'ops-suspender-20261128');
+  await page.getByTestId('preset-picker').locator(`[data-preset=${preset.id}]`).click();
+  const checked = await page.locator('input[id^="acl-checkbox-"]:checked').evaluateAll((els) => els.map((el) => el.id.slice(13)).sort());
+  expect(checked).toEqual([...preset.acls].sort());
+  const days = Math.min(preset.expiryDays ?? DEFAULT_POLICY.expiry.defaultDays, DEFAULT_POLICY.expiry.maxDays);
+  const date = toDateInput(addLocalDays(new Date(), days));
+  await expect(page.locator('#expiresDate_datePicker_input')).toHaveValue(date);
+
+  await page.click('#save_button');
+  await expect(page.locator('#tokenAdded_container')).toBeVisible();
+  const stored = sim.state.tokens.find((t) => t.name === 'ops-suspender-20261128');
+  expect(stored?.fullAccess).toBe(false);
+  expect([...(stored?.acls ?? [])].sort()).toEqual([...preset.acls].sort());
+  expect(stored?.expiresAt).toBe(endOfDayUnix(date));
+});
+
+test('in block mode an off-pattern name cannot be saved and the form says why', async ({ context, extensionId, openTokensPage, sim }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  await importPolicy(options, 'acme.token-policy.json', { version: 1, name: 'Acme ops', enforcement: 'block', naming: { pattern: NAMING, hint: 'team-purpose-YYYYMMDD' } });
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+
+  const page = await openTokensPage();
+  await openGenerateForm(page);
+  await page.getByTestId('preset-picker').locator('[data-preset=read-only-monitoring]').click();
+  await page.fill('#token_name', 'MyScript');
+  await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'false');
+  await expect(page.getByTestId('name-check')).toContainText('team-purpose-YYYYMMDD');
+  const before = sim.state.tokens.length;
+  await page.click('#save_button', { force: true });
+  await page.locator('#token_name').press('Enter');
+  await expect(page.getByTestId('form-policy')).toHaveAttribute('data-blocked', 'true');
+  await expect(page.getByTestId('form-policy')).toContainText(/Saving is held/);
+  await expect(page.getByTestId('form-policy')).toContainText(/Acme ops/);
+  await expect(page.locator('#tokenAdded_container')).toHaveCount(0);
+  expect(sim.state.tokens.length).toBe(before);
+
+  // Fixing the name releases Save.
+  await page.fill('#token_name', 'ops-monitor-20261128');
+  await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'true');
+  await page.click('#save_button');
+  await expect(page.locator('#tokenAdded_container')).toBeVisible();
+  expect(sim.state.tokens.some((t) => t.name === 'ops-monitor-20261128')).toBe(true);
+});
+
+test('a broken policy file is refused with every problem and its path; the old policy stays', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  await importPolicy(options, 'good.token-policy.json', { version: 1, name: 'Good one', expiry: { defaultDays: 30 } });
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+
+  await importPolicy(options, 'broken.token-policy.json', {
+    version: 1,
+    enforcment: 'block',
+    expiry: { defaultDays: 400, maxDays: 365 },
+    presets: [{ id: 'x', label: 'X', acls: ['list-acct'] }],
+  });
+  const status = options.getByTestId('policy-status');
+  await expect(status).toHaveAttribute('data-state', 'error');
+  const paths = await status.locator('[data-path]').evaluateAll((els) => els.map((el) => el.getAttribute('data-path')));
+  expect(paths).toEqual(expect.arrayContaining(['$.enforcment', '$.expiry.defaultDays', '$.presets[0].acls[0]']));
+  await expect(status).toContainText(/not imported/);
+  await expect(options.getByTestId('team-policy')).toContainText('Good one');
+  await expect(options.locator('[data-testid=policy-source][data-field="expiry.defaultDays"]')).toHaveAttribute('data-source', 'team');
+  await expect(options.locator('tr[data-field="expiry.defaultDays"] [data-testid=policy-value]')).toHaveText('30');
+
+  // Not JSON at all.
+  await importPolicy(options, 'notjson.token-policy.json', '{"version": 1,');
+  await expect(status).toHaveAttribute('data-state', 'error');
+  await expect(status.locator('[data-path="$"]')).toHaveCount(1);
+});
+
+test('importing a good policy changes the open tab’s naming count without a reload', async ({ context, extensionId, openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  await expect(banner.locator('[data-finding=naming]')).toHaveCount(0);
+
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  const policy = { version: 1, name: 'Acme ops', naming: { pattern: NAMING } };
+  await importPolicy(options, 'acme.token-policy.json', policy);
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+
+  const expected = await expectedAudit(sim, page, { ...DEFAULT_POLICY, naming: { pattern: NAMING, template: null, hint: null }, name: 'Acme ops' });
+  expect(expected.summary.counts.naming).toBeGreaterThan(0);
+  await expect(banner.locator('[data-finding=naming]')).toHaveAttribute('data-count', String(expected.summary.counts.naming));
+  expect(await bannerCounts(page)).toEqual(expected.summary.counts);
+});

@@ -1,0 +1,44 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadPolicy, TEAM_POLICY_KEY, USER_SETTINGS_KEY } from './policy-storage';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('loadPolicy', () => {
+  it('is the defaults with nothing stored', async () => {
+    const loaded = await loadPolicy(fakeBrowser.storage);
+    expect(loaded.policy.expiry.defaultDays).toBe(90);
+    expect(loaded.sources['expiry.defaultDays']).toBe('default');
+    expect(loaded.problems).toEqual([]);
+  });
+
+  it('layers managed over team over user', async () => {
+    await fakeBrowser.storage.local.set({
+      [TEAM_POLICY_KEY]: { file: { version: 1, expiry: { defaultDays: 30, warnDays: 7 } }, fileName: 't.json', importedAt: 1 },
+      [USER_SETTINGS_KEY]: { expiry: { defaultDays: 60, maxDays: 120 }, enforcement: 'block' },
+    });
+    await fakeBrowser.storage.managed.set({ enforcement: 'warn', expiry: { maxDays: 45 } });
+    const loaded = await loadPolicy(fakeBrowser.storage);
+    expect(loaded.policy.enforcement).toBe('warn');
+    expect(loaded.sources.enforcement).toBe('managed');
+    expect(loaded.policy.expiry).toMatchObject({ defaultDays: 30, maxDays: 45, warnDays: 7 });
+    expect(loaded.sources['expiry.defaultDays']).toBe('team');
+    expect(loaded.team?.fileName).toBe('t.json');
+  });
+
+  it('leaves out a stored layer that no longer validates, and says so', async () => {
+    await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: { expiry: { defaultDays: 'soon' } } });
+    const loaded = await loadPolicy(fakeBrowser.storage);
+    expect(loaded.user).toBeNull();
+    expect(loaded.problems).toContainEqual(expect.objectContaining({ layer: 'user', path: '$.expiry.defaultDays' }));
+    expect(loaded.policy.expiry.defaultDays).toBe(90);
+  });
+
+  it('keeps the valid part of a managed policy and reports the rest', async () => {
+    await fakeBrowser.storage.managed.set({ enforcement: 'block', expiry: { maxDays: -3 } });
+    const loaded = await loadPolicy(fakeBrowser.storage);
+    expect(loaded.policy.enforcement).toBe('block');
+    expect(loaded.policy.expiry.maxDays).toBe(365);
+    expect(loaded.problems).toContainEqual(expect.objectContaining({ layer: 'managed', path: '$.expiry.maxDays' }));
+  });
+});
