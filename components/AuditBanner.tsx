@@ -17,6 +17,7 @@ export interface AuditBannerProps {
   onRevoke: (names: string[]) => Promise<RevokeResult>;
   onExport: (format: 'csv' | 'json') => void;
   onRetry: () => void;
+  onRotate: (name: string) => void;
 }
 
 const ERROR_HEADLINE: Record<WhmErrorInfo['kind'], string> = {
@@ -33,7 +34,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * The audit banner above WHM's token table. Everything that came from WHM is rendered
  * as text by Preact (never as markup), so a hostile token name stays inert.
  */
-export function AuditBanner({ state, onRevoke, onExport, onRetry }: AuditBannerProps) {
+/** Findings whose remedy is a new token rather than a revoke. */
+const ROTATABLE: ReadonlySet<AuditRule> = new Set(['rotation-due', 'expiring-soon', 'never-expires', 'full-access']);
+
+export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: AuditBannerProps) {
   const [confirming, setConfirming] = useState<string[] | null>(null);
   const [result, setResult] = useState<RevokeResult | null>(null);
 
@@ -106,6 +110,7 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry }: AuditBannerP
               info={rule === 'any-ip' && !report.policy.requireIpAllowlist}
               text={texts[rule]}
               onRevoke={(names) => setConfirming(names)}
+              onRotate={ROTATABLE.has(rule) ? onRotate : undefined}
             />
           ))}
         </ul>
@@ -136,8 +141,9 @@ function FindingLine(props: {
   info: boolean;
   text: { reason: string; action: string };
   onRevoke: (names: string[]) => void;
+  onRotate?: ((name: string) => void) | undefined;
 }) {
-  const { rule, count, names, info, text, onRevoke } = props;
+  const { rule, count, names, info, text, onRevoke, onRotate } = props;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const toggle = (name: string) => {
     const next = new Set(chosen);
@@ -157,6 +163,11 @@ function FindingLine(props: {
             <label key={name} class="tw-name">
               <input type="checkbox" checked={chosen.has(name)} onChange={() => toggle(name)} data-choose={name} />
               <code>{name}</code>
+              {onRotate && (
+                <button type="button" class="tw-button tw-small" data-rotate={name} aria-label={`Rotate ${name}`} onClick={() => onRotate(name)}>
+                  Rotate
+                </button>
+              )}
             </label>
           ))}
         </fieldset>
@@ -275,6 +286,7 @@ code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; }
 .tw-button:disabled { opacity: .55; cursor: default; }
 .tw-button.tw-danger { border-color: #b42318; color: #8f1c12; }
 .tw-findings .tw-button { margin-left: 18px; }
+.tw-findings .tw-button.tw-small { margin-left: 4px; padding: 0 6px; font-size: 12px; }
 .tw-result { margin-top: 8px; padding: 6px 10px; background: #fff; border: 1px solid #9bb7cf; border-radius: 3px; }
 .tw-result ul { margin: 4px 0; padding-left: 18px; }
 .tw-dialog { font: 14px/1.45 system-ui, sans-serif; color: #1d2b36; max-width: 560px; border: 1px solid #5b7083; border-radius: 6px; padding: 16px 20px; }

@@ -1,8 +1,9 @@
-import { aclTitle } from '../utils/acl-catalog';
 import type { PresetChoice } from '../utils/messages';
 
 export interface PresetPickerProps {
   presets: PresetChoice[];
+  /** "Title (acl)" per ACL, sent by the background (the catalogue stays out of the page). */
+  titles: Record<string, string>;
   chosen: string | null;
   onChoose: (preset: PresetChoice) => void;
   /** Why there are no presets to show (e.g. the privileges could not be read). */
@@ -13,7 +14,7 @@ export interface PresetPickerProps {
  * Least-privilege starting points above WHM's privilege list (where WHM checks every
  * box). A preset needing an ACL the user lacks stays visible and says which.
  */
-export function PresetPicker({ presets, chosen, onChoose, problem }: PresetPickerProps) {
+export function PresetPicker({ presets, titles, chosen, onChoose, problem }: PresetPickerProps) {
   return (
     <section class="tw-presets" data-testid="preset-picker" aria-labelledby="tw-presets-title">
       <h3 id="tw-presets-title">Token Warden: start from a least-privilege preset</h3>
@@ -29,7 +30,7 @@ export function PresetPicker({ presets, chosen, onChoose, problem }: PresetPicke
             {p.description && <p class="tw-desc">{p.description}</p>}
             <p class="tw-acls">
               {p.acls.map((acl) => (
-                <code key={acl} title={p.reasons?.[acl] ?? aclTitle(acl)} class={p.missing.includes(acl) ? 'tw-missing' : undefined}>
+                <code key={acl} title={p.reasons?.[acl] ?? titles[acl] ?? acl} class={p.missing.includes(acl) ? 'tw-missing' : undefined}>
                   {acl}
                 </code>
               ))}

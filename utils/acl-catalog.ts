@@ -192,3 +192,9 @@ export function aclInfo(name: string): AclInfo | undefined {
 export function aclTitle(name: string): string {
   return BY_NAME.get(name)?.title ?? name;
 }
+
+/** "Title (acl)" for messages, or the bare name for an ACL the catalogue does not know. */
+export function describeAcl(name: string): string {
+  const title = aclTitle(name);
+  return title === name ? name : `${title} (${name})`;
+}

@@ -20,12 +20,33 @@ const intent = z.strictObject({
   whitelistIps: z.array(z.string().max(64)).max(100),
 });
 
+const secret = z.string().regex(/^[0-9A-Z]{32}$/);
+const whmUser = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+const entry = z.strictObject({
+  origin,
+  host: z.string().min(1).max(253),
+  user: whmUser,
+  name: tokenName,
+  secret,
+  acls: z.array(z.string().max(64)).max(200),
+  expiresAt: z.number().int().nullable(),
+  whitelistIps: z.array(z.string().max(64)).max(100),
+  createdAt: z.number().int(),
+});
+const exportFormat = z.enum(['keepass-xml', 'keepass-csv', 'bitwarden-json', 'bitwarden-csv', '1password-csv', 'dotenv', 'age']);
+
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:run'), origin, cpsess }),
   z.strictObject({ type: z.literal('tokens:revoke'), origin, cpsess, names: z.array(tokenName).min(1).max(10_000) }),
   z.strictObject({ type: z.literal('form:context'), origin, cpsess }),
   z.strictObject({ type: z.literal('tokens:create'), origin, cpsess, intent }),
   z.strictObject({ type: z.literal('tokens:update'), origin, cpsess, currentName: tokenName, intent }),
+  z.strictObject({ type: z.literal('token:details'), origin, cpsess, secret }),
+  z.strictObject({ type: z.literal('policy:get'), origin, cpsess }),
+  z.strictObject({ type: z.literal('token:test'), origin, cpsess, user: whmUser, secret }),
+  z.strictObject({ type: z.literal('token:export'), origin, cpsess, format: exportFormat, entry, passphrase: z.string().max(1024).optional() }),
+  z.strictObject({ type: z.literal('vault:push'), origin, cpsess, entry, vaultToken: z.string().min(1).max(4096), namespace: z.string().max(256).optional() }),
+  z.strictObject({ type: z.literal('token:rotate'), origin, cpsess, name: tokenName }),
 ]) satisfies z.ZodType<Request>;
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */

@@ -1,4 +1,5 @@
 import type { AuditResult } from './audit/audit-tokens';
+import type { ExportFile, ExportFormat, TokenEntry } from './export/token-entry';
 import type { EffectivePolicy, Preset } from './policy/defaults';
 import type { RevokeOutcome } from './whm/client';
 import type { WhmErrorInfo } from './whm/errors';
@@ -52,7 +53,66 @@ export interface UpdateRequest extends OnWhmTab {
   intent: TokenIntentMessage;
 }
 
-export type Request = AuditRequest | RevokeRequest | FormContextRequest | CreateRequest | UpdateRequest;
+/** The policy in force (read afresh on every request). */
+export interface PolicyRequest extends OnWhmTab {
+  type: 'policy:get';
+}
+
+/** The token a secret belongs to, looked up by the secret itself (api_token_get_details). */
+export interface DetailsRequest extends OnWhmTab {
+  type: 'token:details';
+  secret: string;
+}
+
+/** A safe call with the new token itself (Authorization: whm USER:TOKEN, no cookie). */
+export interface TestTokenRequest extends OnWhmTab {
+  type: 'token:test';
+  user: string;
+  secret: string;
+}
+
+/** A vault file for one token; built in the background to keep exporters out of the page. */
+export interface ExportRequest extends OnWhmTab {
+  type: 'token:export';
+  format: ExportFormat;
+  entry: TokenEntry;
+  passphrase?: string;
+}
+
+/** Push the token to HashiCorp Vault KV v2 (create-only). The Vault token is used once, never stored. */
+export interface VaultPushRequest extends OnWhmTab {
+  type: 'vault:push';
+  entry: TokenEntry;
+  vaultToken: string;
+  namespace?: string;
+}
+
+/** Create the replacement of a token (same ACLs and allowlist, expiry and name per policy). */
+export interface RotateRequest extends OnWhmTab {
+  type: 'token:rotate';
+  name: string;
+}
+
+export type Request =
+  | AuditRequest
+  | RevokeRequest
+  | FormContextRequest
+  | CreateRequest
+  | UpdateRequest
+  | DetailsRequest
+  | TestTokenRequest
+  | ExportRequest
+  | VaultPushRequest
+  | RotateRequest
+  | PolicyRequest;
+
+export type TestResult = 'ok' | 'failed' | 'ip-restricted';
+export interface TokenTestReport {
+  result: TestResult;
+  /** One line per call tried, e.g. { call: 'version', ok: true, detail: 'WHM 11.120.0.8' }. */
+  checks: Array<{ call: string; ok: boolean; detail: string }>;
+  message: string;
+}
 
 export interface PresetChoice extends Preset {
   /** Preset ACLs the logged-in user does not hold (per myprivs): shown, never dropped. */
@@ -65,6 +125,8 @@ export interface FormContext {
   presets: PresetChoice[];
   /** ACLs the logged-in user holds. */
   held: string[];
+  /** Titles of the ACLs the form shows (held and preset ones), so the page bundle needs no catalogue. */
+  aclTitles: Record<string, string>;
   /** WHM's clock (Unix seconds). */
   now: number;
 }
@@ -89,4 +151,11 @@ export interface ReplyFor {
   /** `secret` lives in memory only: in this reply, then in the secure panel. */
   'tokens:create': Reply<{ token: WhmToken; secret: string; warnings: string[] }>;
   'tokens:update': Reply<{ token: WhmToken; warnings: string[] }>;
+  'token:details': Reply<{ token: WhmToken | null }>;
+  'policy:get': Reply<{ policy: EffectivePolicy }>;
+  'token:test': Reply<TokenTestReport>;
+  'token:export': Reply<ExportFile>;
+  'vault:push': Reply<{ path: string; version: number | null }>;
+  /** `secret` lives in memory only. */
+  'token:rotate': Reply<{ old: WhmToken; token: WhmToken; secret: string; warnings: string[] }>;
 }

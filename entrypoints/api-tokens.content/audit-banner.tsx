@@ -13,7 +13,7 @@ import { downloadFile } from './download-file';
  * since a token may have been created or edited meanwhile — whenever the table
  * container re-appears. (The first audit is started by the content script itself.)
  */
-export async function mountAuditBanner(ctx: ContentScriptContext, store: AuditStore): Promise<void> {
+export async function mountAuditBanner(ctx: ContentScriptContext, store: AuditStore, rotate: (name: string) => void): Promise<void> {
   let mounts = 0;
   const ui = await createShadowRootUi(ctx, {
     name: 'token-warden-banner',
@@ -29,6 +29,7 @@ export async function mountAuditBanner(ctx: ContentScriptContext, store: AuditSt
             <AuditBanner
               state={state}
               onRetry={() => void store.refresh()}
+              onRotate={rotate}
               onRevoke={async (names) => {
                 const result = await store.revoke(names);
                 // Let WHM's own table catch up with what we revoked.

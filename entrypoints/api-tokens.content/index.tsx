@@ -4,6 +4,9 @@ import { readPageContext } from '../../utils/whm/page-context';
 import { mountAuditBanner } from './audit-banner';
 import { AuditStore } from './audit-store';
 import { mountRowBadges } from './row-badges';
+import { createRotator } from './rotate-token';
+import { mountRowRotateButtons } from './row-rotate-buttons';
+import { mountSecurePanel } from './secure-panel';
 import { augmentTokenForm } from './token-form';
 import { auditAfterWhmReload } from './whm-list-reload';
 
@@ -32,7 +35,10 @@ export default defineContentScript({
     const audit = new AuditStore(page);
     // Ask for the audit at once, while WHM's own page is still loading its list.
     void audit.refresh();
-    void mountAuditBanner(ctx, audit);
+    const rotate = createRotator(ctx, page, audit);
+    void mountAuditBanner(ctx, audit, rotate);
+    mountRowRotateButtons(ctx, rotate);
+    mountSecurePanel(ctx, page);
     mountRowBadges(ctx, audit);
     auditAfterWhmReload(ctx, audit);
     const form = augmentTokenForm(ctx, page);

@@ -185,7 +185,8 @@ class FormSession {
     const context = this.#context;
     const policy = context?.policy;
     const intent = readFormIntent(document);
-    const violations = policy ? policyViolations(intent, policy, new Date()) : [];
+    const titles = context?.aclTitles ?? {};
+    const violations = policy ? policyViolations(intent, policy, new Date(), (acl) => titles[acl] ?? acl) : [];
     if (intent.expiryUnreadable) violations.push({ field: 'expiresAt', message: 'The expiration date is not a valid date (YYYY-MM-DD).' });
     this.blocked = this.#mode === 'create' && policy?.enforcement === 'block' && violations.length > 0;
     const save = document.querySelector<HTMLButtonElement>(WHM_SELECTORS.saveButton);
@@ -197,7 +198,7 @@ class FormSession {
 
     if (this.#containers.presets) {
       render(
-        <PresetPicker presets={context?.presets ?? []} chosen={this.#chosenPreset} onChoose={(p) => this.#choosePreset(p)} problem={this.#problem} />,
+        <PresetPicker presets={context?.presets ?? []} titles={context?.aclTitles ?? {}} chosen={this.#chosenPreset} onChoose={(p) => this.#choosePreset(p)} problem={this.#problem} />,
         this.#containers.presets,
       );
     }

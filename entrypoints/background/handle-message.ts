@@ -1,11 +1,18 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
+import { describeAcl } from '../../utils/acl-catalog';
 import { policyViolations } from '../../utils/policy/enforce-policy';
 import { presetAvailability, presetsFor } from '../../utils/presets';
 import { RequestSchema, refuseSender, type SenderInfo } from '../../utils/message-schema';
 import type { AuditReport, Reply } from '../../utils/messages';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
 import type { WhmClient } from '../../utils/whm/client';
-import { toErrorInfo } from '../../utils/whm/errors';
+import { WhmError, toErrorInfo } from '../../utils/whm/errors';
+import { testToken } from '../../utils/whm/test-token';
+import { exportToken } from '../../utils/export/export-token';
+import { MissingPassphraseError } from '../../utils/export/age-file';
+import { VaultKvConfigError } from '../../utils/export/vault-kv';
+import { createReplacement } from './rotate-token';
+import { pushToVault } from './vault-push';
 import type { WhmToken } from '../../utils/whm/schemas';
 
 export interface MessageDeps {
@@ -14,6 +21,9 @@ export interface MessageDeps {
   policy: () => Promise<EffectivePolicy>;
   /** Fallback clock (Unix seconds) when WHM's answer carries no Date header. */
   now: () => number;
+  /** For calls that are not session calls (token test, Vault). */
+  fetch?: typeof fetch;
+  hasHostPermission?: (origin: string) => Promise<boolean>;
 }
 
 /**
@@ -61,14 +71,16 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
           missing: holdsAll ? [] : presetAvailability(preset, heldSet).missing,
           source: policyIds.has(preset.id) ? ('policy' as const) : ('built-in' as const),
         }));
-        return { ok: true, value: { policy, presets, held, now: client.serverTime ?? deps.now() } };
+        const shown = new Set([...held, ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden]);
+        const aclTitles = Object.fromEntries([...shown].map((acl) => [acl, describeAcl(acl)]));
+        return { ok: true, value: { policy, presets, held, aclTitles, now: client.serverTime ?? deps.now() } };
       }
       case 'tokens:create':
       case 'tokens:update': {
         // The policy enforcement point: whatever UI asked, a token that breaks a
         // blocking policy is never sent to WHM. Under `warn` it goes, with the reasons.
         const now = client.serverTime ?? deps.now();
-        const violations = policyViolations(request.intent, policy, new Date(now * 1000)).map((v) => v.message);
+        const violations = policyViolations(request.intent, policy, new Date(now * 1000), describeAcl).map((v) => v.message);
         if (violations.length && policy.enforcement === 'block') {
           return { ok: false, error: { kind: 'permission', message: `Your policy does not allow this token: ${violations.join(' ')}` } };
         }
@@ -78,12 +90,40 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
         }
         return { ok: true, value: { token: await client.updateToken(request.currentName, request.intent), warnings: violations } };
       }
+      case 'policy:get':
+        return { ok: true, value: { policy } };
+      case 'token:details':
+        return { ok: true, value: { token: await client.tokenDetails(request.secret) } };
+      case 'token:test': {
+        const details = await client.tokenDetails(request.secret);
+        return { ok: true, value: await testToken({ origin: request.origin, user: request.user, secret: request.secret, details, fetch: deps.fetch }) };
+      }
+      case 'token:export':
+        if (request.entry.origin !== request.origin) throw new WhmError('permission', 'The token belongs to another server than this tab.');
+        return { ok: true, value: await exportToken(request.entry, request.format, { now: new Date(), ...(request.passphrase !== undefined ? { passphrase: request.passphrase } : {}) }) };
+      case 'vault:push':
+        if (request.entry.origin !== request.origin) throw new WhmError('permission', 'The token belongs to another server than this tab.');
+        return {
+          ok: true,
+          value: await pushToVault(request.entry, request.vaultToken, request.namespace, policy, {
+            fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
+            hasHostPermission: deps.hasHostPermission ?? (async () => false),
+          }),
+        };
+      case 'token:rotate': {
+        const now = client.serverTime ?? deps.now();
+        return { ok: true, value: await createReplacement(client, policy, request.name, now, new URL(request.origin).hostname) };
+      }
       case 'tokens:revoke': {
         const { outcomes, tokens } = await client.revokeTokens(request.names);
         return { ok: true, value: { outcomes, report: report(tokens) } };
       }
     }
   } catch (error) {
+    // The exporters' own refusals (no passphrase, a bad Vault path) are the user's to fix, not malformed answers.
+    if (error instanceof MissingPassphraseError || error instanceof VaultKvConfigError) {
+      return { ok: false, error: { kind: 'whm', message: error.message } };
+    }
     return { ok: false, error: toErrorInfo(error) };
   }
 }

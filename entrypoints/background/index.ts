@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { WhmClient } from '../../utils/whm/client';
+import { hostPermissionFor } from '../../utils/whm/session';
 import { syncContentScripts } from './content-script-registration';
 import { getEffectivePolicy } from './effective-policy';
 import { handleMessage } from './handle-message';
@@ -17,6 +18,10 @@ export default defineBackground(() => {
       makeClient: (origin, cpsess) => new WhmClient({ origin, cpsess }),
       policy: getEffectivePolicy,
       now: () => Math.floor(Date.now() / 1000),
+      hasHostPermission: async (origin) => {
+        const pattern = hostPermissionFor(origin);
+        return !!pattern && browser.permissions.contains({ origins: [pattern] });
+      },
     }).then(sendResponse);
     return true;
   });

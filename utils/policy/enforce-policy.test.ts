@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endOfDayUnix } from '../expiry';
 import { DEFAULT_POLICY } from './defaults';
 import type { EffectivePolicy } from './defaults';
+import { describeAcl } from '../acl-catalog';
 import { policyViolations } from './enforce-policy';
 import type { TokenIntent } from './enforce-policy';
 
@@ -49,7 +50,7 @@ describe('policyViolations', () => {
     });
     it('names each forbidden privilege asked for, once', () => {
       const p = policy({ privileges: { forbidden: ['passwd', 'cpanel-api', 'all'], risky: [] } });
-      expect(policyViolations({ ...good, acls: ['list-accts', 'passwd', 'cpanel-api', 'passwd'] }, p, now)).toEqual([
+      expect(policyViolations({ ...good, acls: ['list-accts', 'passwd', 'cpanel-api', 'passwd'] }, p, now, describeAcl)).toEqual([
         {
           field: 'acls',
           message:
@@ -59,7 +60,7 @@ describe('policyViolations', () => {
     });
     it('counts `all` as carrying every forbidden privilege', () => {
       const p = policy({ privileges: { forbidden: ['passwd', 'future-acl'], risky: [] } });
-      expect(policyViolations({ ...good, acls: ['all'] }, p, now)).toEqual([
+      expect(policyViolations({ ...good, acls: ['all'] }, p, now, describeAcl)).toEqual([
         { field: 'acls', message: 'Full access (all) includes privileges the policy forbids: Change account passwords (passwd), future-acl.' },
       ]);
     });
@@ -110,5 +111,12 @@ describe('policyViolations', () => {
       'expiresAt',
       'whitelistIps',
     ]);
+  });
+});
+
+describe('naming ACLs', () => {
+  it('uses the bare ACL name when no describer is given (the content script has no catalogue)', () => {
+    const p = policy({ privileges: { forbidden: ['passwd'], risky: [] } });
+    expect(policyViolations({ ...good, acls: ['passwd'] }, p, now)[0]?.message).toBe('The policy forbids these privileges: passwd.');
   });
 });

@@ -4,7 +4,6 @@
  * same checks to show them early, but only this one is authoritative, because a content
  * script on a WHM page is the less trusted side.
  */
-import { aclTitle } from '../acl-catalog';
 import { checkExpiry } from '../expiry';
 import { checkTokenName } from '../naming';
 import type { EffectivePolicy } from './defaults';
@@ -21,13 +20,18 @@ export interface PolicyViolation {
   message: string;
 }
 
-const describeAcl = (acl: string): string => {
-  const title = aclTitle(acl);
-  return title === acl ? acl : `${title} (${acl})`;
-};
-
-/** Everything about a token WHM would be asked to create or update that the policy forbids. */
-export function policyViolations(intent: TokenIntent, policy: EffectivePolicy, now: Date): PolicyViolation[] {
+/**
+ * Everything about a token WHM would be asked to create or update that the policy
+ * forbids. `describeAcl` names an ACL in messages (the background passes the
+ * catalogue's "Title (acl)"; the content script, which keeps the catalogue out of its
+ * bundle, passes titles it was sent).
+ */
+export function policyViolations(
+  intent: TokenIntent,
+  policy: EffectivePolicy,
+  now: Date,
+  describeAcl: (acl: string) => string = (acl) => acl,
+): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
 
   for (const message of checkTokenName(intent.name, policy.naming).problems) violations.push({ field: 'name', message });

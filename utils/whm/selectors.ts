@@ -12,6 +12,7 @@ export const WHM_SELECTORS = {
   /** One per token; its `id` is the token name (may start with a digit: use CSS.escape). */
   tokenRow: 'tr.token-row',
   nameCell: 'td.name-column',
+  actionsCell: 'td.actions-column',
   loadingRow: 'tr#loadingNotice',
   emptyRow: 'tr#emptyListNotice',
   refreshList: '#refreshList',

@@ -1,0 +1,45 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { WHM_SELECTORS } from '../../utils/whm/selectors';
+
+const HOST_TAG = 'token-warden-rotate-button';
+const CSS = `button { font: 12px/1.5 system-ui, sans-serif; margin-left: 6px; padding: 0 8px; border: 1px solid #2a6ebb; color: #1a4f8a;
+  background: #fff; border-radius: 3px; cursor: pointer; } button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }`;
+
+/**
+ * Feature: a "Rotate" button beside WHM's Edit and Revoke in every token row, kept in
+ * place as AngularJS re-renders the rows.
+ */
+export function mountRowRotateButtons(ctx: ContentScriptContext, rotate: (name: string) => void): void {
+  const apply = () => {
+    for (const row of document.querySelectorAll<HTMLTableRowElement>(WHM_SELECTORS.tokenRow)) {
+      const cell = row.querySelector(WHM_SELECTORS.actionsCell);
+      const name = row.id;
+      if (!cell || !name) continue;
+      let host = cell.querySelector<HTMLElement>(`:scope > ${HOST_TAG}`);
+      if (host?.dataset.token === name) continue;
+      if (!host) {
+        host = document.createElement(HOST_TAG);
+        host.attachShadow({ mode: 'open' });
+        cell.append(host);
+      }
+      host.dataset.token = name;
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Rotate';
+      button.dataset.testid = 'rotate-token';
+      button.dataset.token = name;
+      button.setAttribute('aria-label', `Rotate ${name}`);
+      button.addEventListener('click', () => rotate(name));
+      host.shadowRoot!.replaceChildren(style, button);
+    }
+  };
+  const observer = new MutationObserver(apply);
+  observer.observe(document, { childList: true, subtree: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
+  });
+  apply();
+}
