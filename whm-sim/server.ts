@@ -13,6 +13,7 @@ import { ACL_CATALOG } from './acl-catalog.ts';
 import { callApi, fail, WHM_VERSION, type ApiCaller } from './api.ts';
 import { simRequest } from './http-client.ts';
 import { ipAllowed, normalizeRemoteAddress } from './ip.ts';
+import { loopbackCertificate } from './certificate.ts';
 import { renderApiTokensPage, staticFiles } from './page/render.ts';
 import { buildState, loadScenario, parseTime, type Scenario } from './scenarios.ts';
 import { findUser, hashSecret, heldAcls, isExpired, tokenEffectiveAcls, type SimState } from './state.ts';
@@ -75,36 +76,6 @@ interface Session {
   user: string;
   cpsess: string;
   lastUsed: number;
-}
-
-let certPromise: Promise<{ key: string; cert: string }> | undefined;
-
-/** One self-signed certificate per process for 127.0.0.1 / localhost. */
-function certificate(): Promise<{ key: string; cert: string }> {
-  certPromise ??= (async () => {
-    const selfsigned = await import('selfsigned');
-    const generate = selfsigned.generate ?? (selfsigned as unknown as { default: typeof selfsigned }).default.generate;
-    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-      keyType: 'ec',
-      curve: 'P-256',
-      algorithm: 'sha256',
-      notAfterDate: new Date(Date.now() + 365 * 86_400_000),
-      extensions: [
-        { name: 'basicConstraints', cA: false },
-        { name: 'keyUsage', digitalSignature: true, critical: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        {
-          name: 'subjectAltName',
-          altNames: [
-            { type: 7, ip: '127.0.0.1' },
-            { type: 2, value: 'localhost' },
-          ],
-        },
-      ],
-    });
-    return { key: pems.private, cert: pems.cert };
-  })();
-  return certPromise;
 }
 
 const escapeHtml = (s: string) =>
@@ -419,7 +390,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   };
 
   const server: http.Server | https.Server = secure
-    ? https.createServer({ ...(await certificate()) }, listener)
+    ? https.createServer({ ...(await loopbackCertificate()) }, listener)
     : http.createServer(listener);
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {

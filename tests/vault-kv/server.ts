@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loopbackCertificate } from '../../whm-sim/certificate.ts';
 
 export interface VaultKvSim {
   origin: string;
@@ -25,24 +26,6 @@ export interface VaultKvSim {
   close(): Promise<void>;
 }
 
-async function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
-  const selfsigned = await import('selfsigned');
-  // selfsigned v5: async generate(attrs, options) → { private, public, cert }.
-  const generate = selfsigned.generate ?? (selfsigned as unknown as { default: typeof selfsigned }).default.generate;
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notAfterDate: new Date(Date.now() + 7 * 86_400_000),
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
-    ],
-  });
-  return { key: pems.private, cert: pems.cert };
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -133,7 +116,7 @@ export async function startVaultKvSim(opts: { token: string; mount?: string; por
     return send(res, 405, { errors: [`unsupported operation ${method}`] });
   };
 
-  const { key, cert } = await selfSignedCertificate();
+  const { key, cert } = await loopbackCertificate();
   const server = https.createServer({ key, cert }, (req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { errors: [String(error)] }));
   });

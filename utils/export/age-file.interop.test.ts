@@ -9,37 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agePlaintext, exportAge } from './age-file';
+import { requireProgram, run, withTempDir } from './interop-helpers';
 import { ENTRY, NOW, SECRET } from './test-fixtures';
 
 // Spaces, quotes and non-ASCII: the passphrase must reach age byte for byte through the terminal.
 const PASSPHRASE = 'ümlaut "quoted" passphrase with spaces 42';
 
-/**
- * Fails (never skips) when a program is missing: a skipped interop test would let a
- * broken export pass CI unnoticed, and CI installs the Debian packages.
- */
-function requireProgram(program: string, debianPackage: string): string {
-  const result = spawnSync(program, ['--version'], { encoding: 'utf8' });
-  if (result.error) {
-    throw new Error(`'${program}' is not installed (${result.error.message}). Install the Debian package: sudo apt-get install ${debianPackage}`);
-  }
-  return `${result.stdout}${result.stderr}`.trim();
-}
-
-function run(program: string, args: string[], options: { input: string; cwd?: string }) {
-  const result = spawnSync(program, args, { encoding: 'utf8', input: options.input, cwd: options.cwd, timeout: 20_000 });
-  if (result.error) throw result.error;
-  return result;
-}
-
-async function withTempDir(body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'tw-age-'));
-  try {
-    await body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** `script -qec CMD /dev/null`: quiet, run CMD, pass its exit code on, no typescript file. */
 function ageDecrypt(dir: string, passphrase: string) {
@@ -55,7 +30,7 @@ describe('age file decryption with age -d', () => {
   it('decrypts with the passphrase to exactly the text we encrypted; a wrong passphrase fails', { timeout: 60_000 }, async () => {
     requireProgram('age', 'age');
     requireProgram('script', 'bsdutils');
-    await withTempDir(async (dir) => {
+    await withTempDir('tw-age-', async (dir) => {
       writeFileSync(join(dir, 'file.age'), await exportAge(ENTRY, { now: NOW, passphrase: PASSPHRASE }));
 
       const ok = ageDecrypt(dir, PASSPHRASE);
@@ -72,7 +47,7 @@ describe('age file decryption with age -d', () => {
 
   it('a wrong passphrase leaves no output file behind', { timeout: 60_000 }, async () => {
     requireProgram('age', 'age');
-    await withTempDir(async (dir) => {
+    await withTempDir('tw-age-', async (dir) => {
       writeFileSync(join(dir, 'file.age'), await exportAge(ENTRY, { now: NOW, passphrase: PASSPHRASE }));
       const wrong = ageDecrypt(dir, 'not it');
       expect(wrong.status).not.toBe(0);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryTitle } from './entry-text';
 import { exportKeepassXml } from './keepass-xml';
+import { requireProgram, run, withTempDir } from './interop-helpers';
 import { ENTRY, NOW, SECRET } from './test-fixtures';
 import { webRandomBytes } from './random';
 
@@ -17,32 +18,6 @@ import { webRandomBytes } from './random';
 const SPECIAL = { ...ENTRY, user: 'reseller&<1>"\'', name: 'sync&<"x\'>-é' };
 const DB_PASSWORD = 'interop-test-pw';
 
-/**
- * Fails (never skips) when a program is missing: a skipped interop test would let a
- * broken export pass CI unnoticed, and CI installs the Debian packages.
- */
-function requireProgram(program: string, debianPackage: string): string {
-  const result = spawnSync(program, ['--version'], { encoding: 'utf8' });
-  if (result.error) {
-    throw new Error(`'${program}' is not installed (${result.error.message}). Install the Debian package: sudo apt-get install ${debianPackage}`);
-  }
-  return `${result.stdout}${result.stderr}`.trim();
-}
-
-function run(program: string, args: string[], options: { input: string; cwd?: string }) {
-  const result = spawnSync(program, args, { encoding: 'utf8', input: options.input, cwd: options.cwd, timeout: 20_000 });
-  if (result.error) throw result.error;
-  return result;
-}
-
-function withTempDir(body: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'tw-kpxc-'));
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** `keepassxc-cli import -p XML DB` reads the new database password twice from stdin. */
 function importXml(dir: string, xml: string) {
@@ -64,9 +39,9 @@ describe('KeePass XML import with keepassxc-cli', () => {
     expect(requireProgram('keepassxc-cli', 'keepassxc')).toMatch(/^\d+\.\d+/);
   });
 
-  it('imports the export and shows the secret, user, URL and title back exactly', { timeout: 30_000 }, () => {
+  it('imports the export and shows the secret, user, URL and title back exactly', { timeout: 30_000 }, async () => {
     requireProgram('keepassxc-cli', 'keepassxc');
-    withTempDir((dir) => {
+    await withTempDir('tw-kpxc-', (dir) => {
       const { result, dbPath } = importXml(dir, exportKeepassXml(SPECIAL, { now: NOW, randomBytes: webRandomBytes }));
       expect(result.status, result.stderr).toBe(0);
 
@@ -87,9 +62,9 @@ describe('KeePass XML import with keepassxc-cli', () => {
     });
   });
 
-  it('the importer is strict: the same file with one raw "&" is refused (so the pass above means something)', { timeout: 30_000 }, () => {
+  it('the importer is strict: the same file with one raw "&" is refused (so the pass above means something)', { timeout: 30_000 }, async () => {
     requireProgram('keepassxc-cli', 'keepassxc');
-    withTempDir((dir) => {
+    await withTempDir('tw-kpxc-', (dir) => {
       const broken = exportKeepassXml(ENTRY, { now: NOW, randomBytes: webRandomBytes }).replace('<Value>reseller1</Value>', '<Value>reseller & co</Value>');
       const { result } = importXml(dir, broken);
       expect(result.status).not.toBe(0);
