@@ -152,3 +152,15 @@ test('the audit report exports as CSV and JSON, without secrets', async ({ openT
   expect(report.summary).toEqual(expected.summary);
   expect(JSON.stringify(report)).not.toMatch(/"(token|secret)"\s*:/);
 });
+
+test('after WHM’s own revoke the banner audits again', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  const total = Number(await banner.getAttribute('data-total'));
+  await page.locator('tr.token-row[id="test"] .revoke-button').click();
+  await page.click('#confirmRevokeButton');
+  await expect(page.locator('tr.token-row[id="test"]')).toHaveCount(0);
+  await expect(banner).toHaveAttribute('data-total', String(total - 1));
+  expect(sim.state.tokens.some((t) => t.name === 'test')).toBe(false);
+});

@@ -120,3 +120,61 @@ test('importing a good policy changes the open tab’s naming count without a re
   await expect(banner.locator('[data-finding=naming]')).toHaveAttribute('data-count', String(expected.summary.counts.naming));
   expect(await bannerCounts(page)).toEqual(expected.summary.counts);
 });
+
+test('risky and forbidden privileges are flagged beside WHM’s boxes while checked', async ({ openTokensPage }) => {
+  const page = await openTokensPage();
+  await openGenerateForm(page);
+  // WHM checks every box on Generate: the risky ones the reseller holds are flagged.
+  const warning = (acl: string) => page.locator(`token-warden-acl-warning[data-acl="${acl}"]`);
+  await expect(warning('passwd')).toHaveAttribute('data-level', 'risky');
+  await expect(warning('create-user-session')).toHaveAttribute('data-level', 'risky');
+  await page.getByTestId('preset-picker').locator('[data-preset=account-suspension]').click();
+  await expect(warning('passwd')).toHaveCount(0);
+  await page.locator('#acl-checkbox-passwd').check();
+  await expect(warning('passwd')).toHaveAttribute('data-level', 'risky');
+});
+
+test('the name template helper builds a name the convention accepts', async ({ context, extensionId, openTokensPage }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  await importPolicy(options, 'acme.token-policy.json', { version: 1, naming: { pattern: NAMING, template: '{team}-{purpose}-{yyyymmdd}', hint: 'team-purpose-YYYYMMDD' } });
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  const page = await openTokensPage();
+  await openGenerateForm(page);
+  await page.locator('[data-field=team]').fill('ops');
+  await page.locator('[data-field=purpose]').fill('nightly backup');
+  await page.getByTestId('use-name').click();
+  const today = toDateInput(new Date()).replace(/-/g, '');
+  await expect(page.locator('#token_name')).toHaveValue(`ops-nightly-backup-${today}`);
+  await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'true');
+});
+
+test('on the Edit route the policy warns but never holds Save', async ({ context, extensionId, openTokensPage, sim }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  await importPolicy(options, 'acme.token-policy.json', { version: 1, enforcement: 'block', naming: { pattern: NAMING } });
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  const page = await openTokensPage();
+  await page.locator('tr.token-row[id="support-password-reset"] .edit-button').click();
+  await expect(page.locator('#token_name')).toHaveValue('support-password-reset');
+  await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'false');
+  await expect(page.getByTestId('form-policy')).toHaveAttribute('data-blocked', 'false');
+  await page.locator('#whitelistIps').fill('192.0.2.77');
+  await page.click('#save_button');
+  await expect.poll(() => sim.state.tokens.find((t) => t.name === 'support-password-reset')?.whitelistIps).toEqual(['192.0.2.77']);
+});
+
+test('your own settings are saved with their source, and refused with the path when wrong', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  await options.locator('#field-expiry-warnDays').fill('30');
+  await options.getByTestId('save-settings').click();
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  await expect(options.locator('[data-testid=policy-source][data-field="expiry.warnDays"]')).toHaveAttribute('data-source', 'user');
+  await expect(options.locator('tr[data-field="expiry.warnDays"] [data-testid=policy-value]')).toHaveText('30');
+  await options.locator('#field-expiry-warnDays').fill('9999');
+  await options.getByTestId('save-settings').click();
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'error');
+  await expect(options.locator('[data-path="$.expiry.warnDays"]')).toHaveCount(1);
+  await expect(options.locator('tr[data-field="expiry.warnDays"] [data-testid=policy-value]')).toHaveText('30');
+});

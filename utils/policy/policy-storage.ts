@@ -1,6 +1,7 @@
 import { KNOWN_ACLS } from '../acl-catalog';
 import { checkPolicyFile, type PolicyFile, type PolicyProblem } from './policy-file';
 import { resolvePolicy, type ResolvedPolicy } from './resolve-policy';
+import { TEAM_POLICY_KEY, USER_SETTINGS_KEY } from './storage-keys';
 
 /**
  * Where the policy layers live. The team file and the user's own settings are in
@@ -8,8 +9,7 @@ import { resolvePolicy, type ResolvedPolicy } from './resolve-policy';
  * Firefox policies.json). The storage API is passed in, so the same code serves the
  * background, the options page and tests.
  */
-export const TEAM_POLICY_KEY = 'tw:teamPolicy';
-export const USER_SETTINGS_KEY = 'tw:userSettings';
+export { TEAM_POLICY_KEY, USER_SETTINGS_KEY };
 
 export interface StoredTeamPolicy {
   file: PolicyFile;
