@@ -11,6 +11,8 @@ export default defineConfig({
         plugins: [WxtVitest(), preact()],
         test: {
           name: 'unit',
+          // Answers browser.i18n.getMessage from locales/en.yml (see the file).
+          setupFiles: ['tests/setup/english-messages.ts'],
           include: ['utils/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
           exclude: ['**/*.sim.test.ts', '**/node_modules/**'],
         },
@@ -19,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'sim',
           environment: 'node',
+          // Product code tested here (the WHM client) speaks through browser.i18n too.
+          setupFiles: ['tests/setup/english-messages.ts'],
           // The simulator's own tests, and product code tested against the real simulator.
           include: ['whm-sim/**/*.test.ts', '**/*.sim.test.ts'],
           exclude: ['**/node_modules/**'],

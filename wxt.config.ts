@@ -3,14 +3,15 @@ import preact from '@preact/preset-vite';
 import { E2E_MANIFEST_KEY, E2E_ORIGINS } from './scripts/e2e-identity';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => ({
-    name: 'Token Warden for WHM',
-    description:
-      "Audits, presets, expiry defaults and a secure secret step for WHM's Manage API Tokens page.",
-    permissions: ['storage', 'scripting', 'activeTab'],
+  manifest: ({ mode, browser }) => ({
+    // Every text the user sees is in locales/*.yml (extName, extDescription included).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'notifications'],
     // Every WHM server is a different host on a port we cannot know: ask per server.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? E2E_ORIGINS : [],
@@ -18,5 +19,19 @@ export default defineConfig({
     // Enterprise-managed policy (Chrome): the schema of what an administrator may set.
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: 'Token Warden' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // Fixed, so administrators can address it in policies.json.
+              id: 'token-warden@token-warden.dev',
+              // Optional host permissions in MV3 need Firefox 128.
+              strict_min_version: '128.0',
+              // Token Warden sends nothing anywhere but the user's own WHM (and Vault).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

@@ -4,6 +4,7 @@ import { ruleTexts } from '../utils/audit/rule-texts';
 import type { AuditReport } from '../utils/messages';
 import type { RevokeOutcome } from '../utils/whm/client';
 import type { WhmErrorInfo } from '../utils/whm/errors';
+import { formatNumber, t } from '../utils/i18n';
 
 export type BannerState =
   | { phase: 'loading' }
@@ -20,15 +21,15 @@ export interface AuditBannerProps {
   onRotate: (name: string) => void;
 }
 
-const ERROR_HEADLINE: Record<WhmErrorInfo['kind'], string> = {
-  session: 'Your WHM session has ended. Log in to WHM again, then reload this page.',
-  permission: 'Your WHM account lacks a privilege Token Warden needs.',
-  whm: 'WHM refused to list the API tokens.',
-  network: 'Token Warden could not reach WHM.',
-  malformed: 'WHM sent an answer Token Warden cannot read.',
-};
+const errorHeadline = (kind: WhmErrorInfo['kind']): string =>
+  ({
+    session: () => t('banner.error.session'),
+    permission: () => t('banner.error.permission'),
+    whm: () => t('banner.error.whm'),
+    network: () => t('banner.error.network'),
+    malformed: () => t('banner.error.malformed'),
+  })[kind]();
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The audit banner above WHM's token table. Everything that came from WHM is rendered
@@ -44,7 +45,7 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
   if (state.phase === 'loading') {
     return (
       <section class="tw-banner" data-testid="audit-banner" data-state="loading" aria-labelledby="tw-title" aria-busy="true">
-        <h2 id="tw-title" class="tw-headline">Token Warden is auditing your API tokens…</h2>
+        <h2 id="tw-title" class="tw-headline">{t('banner.loading')}</h2>
       </section>
     );
   }
@@ -52,15 +53,15 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
     return (
       <section class="tw-banner tw-error" data-testid="audit-banner" data-state="error" aria-labelledby="tw-title">
         <div data-testid="audit-error" data-kind={state.error.kind} role="alert">
-          <h2 id="tw-title" class="tw-headline">{ERROR_HEADLINE[state.error.kind]}</h2>
+          <h2 id="tw-title" class="tw-headline">{errorHeadline(state.error.kind)}</h2>
           <p class="tw-detail">{state.error.message}</p>
           {state.error.kind === 'session' ? (
             <p class="tw-detail">
-              <a href="/">Log in to WHM again</a>
+              <a href="/">{t('banner.loginAgain')}</a>
             </p>
           ) : (
             <button type="button" class="tw-button" onClick={onRetry}>
-              Try again
+              {t('banner.tryAgain')}
             </button>
           )}
         </div>
@@ -75,10 +76,10 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
   const expired = namesBy('expired');
   const headline =
     summary.total === 0
-      ? 'Token Warden: there are no API tokens on this server.'
+      ? t('banner.headline.none')
       : summary.attention === 0
-        ? `Token Warden: all ${plural(summary.total, 'token looks', 'tokens look')} healthy.`
-        : `Token Warden: ${summary.attention} of ${plural(summary.total, 'token needs', 'tokens need')} attention.`;
+        ? t('banner.headline.healthy', summary.total, [formatNumber(summary.total)])
+        : t('banner.headline.attention', summary.total, [formatNumber(summary.attention), formatNumber(summary.total)]);
 
   const revoke = async (names: string[]) => {
     setConfirming(null);
@@ -118,14 +119,14 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
       <div class="tw-actions">
         {expired.length > 0 && (
           <button type="button" class="tw-button tw-danger" data-testid="revoke-expired" onClick={() => setConfirming(expired)}>
-            Revoke expired ({expired.length})…
+            {t('banner.revokeExpired', [formatNumber(expired.length)])}
           </button>
         )}
         <button type="button" class="tw-button" data-testid="export-report-csv" onClick={() => onExport('csv')}>
-          Export report (CSV)
+          {t('banner.exportCsv')}
         </button>
         <button type="button" class="tw-button" data-testid="export-report-json" onClick={() => onExport('json')}>
-          Export report (JSON)
+          {t('banner.exportJson')}
         </button>
       </div>
       {result && <RevokeResultView result={result} onClose={() => setResult(null)} />}
@@ -155,24 +156,24 @@ function FindingLine(props: {
     <li data-finding={rule} data-count={count} data-level={info ? 'info' : 'warning'} class={info ? 'tw-info' : 'tw-warning'}>
       <details>
         <summary>
-          <strong>{plural(count, 'token', 'tokens')}</strong> {text.reason}. <span class="tw-action">{text.action}</span>
+          <strong>{t('banner.findingCount', count, [formatNumber(count)])}</strong> {text.reason}. <span class="tw-action">{text.action}</span>
         </summary>
         <fieldset class="tw-names">
-          <legend>Tokens — choose any to revoke</legend>
+          <legend>{t('banner.namesLegend')}</legend>
           {names.map((name) => (
             <label key={name} class="tw-name">
               <input type="checkbox" checked={chosen.has(name)} onChange={() => toggle(name)} data-choose={name} />
               <code>{name}</code>
               {onRotate && (
-                <button type="button" class="tw-button tw-small" data-rotate={name} aria-label={`Rotate ${name}`} onClick={() => onRotate(name)}>
-                  Rotate
+                <button type="button" class="tw-button tw-small" data-rotate={name} aria-label={t('rotate.buttonLabel', [name])} onClick={() => onRotate(name)}>
+                  {t('rotate.button')}
                 </button>
               )}
             </label>
           ))}
         </fieldset>
         <button type="button" class="tw-button tw-danger" disabled={chosen.size === 0} onClick={() => onRevoke([...chosen])} data-testid={`revoke-chosen-${rule}`}>
-          Revoke chosen ({chosen.size})…
+          {t('banner.revokeChosen', [formatNumber(chosen.size)])}
         </button>
       </details>
     </li>
@@ -193,11 +194,8 @@ function ConfirmRevoke({ names, onConfirm, onCancel }: { names: string[]; onConf
   const chosen = names.filter((n) => keep.has(n));
   return (
     <dialog ref={dialog} class="tw-dialog" data-testid="revoke-confirm" aria-labelledby="tw-confirm-title" onCancel={onCancel}>
-      <h2 id="tw-confirm-title">Revoke {plural(names.length, 'API token', 'API tokens')}?</h2>
-      <p class="tw-warning-text">
-        A revoked token stops working at once and cannot be restored. Tokens used by a parent node, the WebPros Dashboard or a billing
-        system (such as WHMCS) exist on many servers: untick any token you are not sure about.
-      </p>
+      <h2 id="tw-confirm-title">{t('confirmRevoke.title', names.length, [formatNumber(names.length)])}</h2>
+      <p class="tw-warning-text">{t('confirmRevoke.warning')}</p>
       <ul class="tw-confirm-list">
         {names.map((name) => (
           <li key={name}>
@@ -220,10 +218,10 @@ function ConfirmRevoke({ names, onConfirm, onCancel }: { names: string[]; onConf
       </ul>
       <div class="tw-actions">
         <button type="button" class="tw-button tw-danger" data-testid="confirm-revoke" disabled={chosen.length === 0} onClick={() => onConfirm(chosen)}>
-          Revoke {plural(chosen.length, 'token', 'tokens')}
+          {t('confirmRevoke.confirm', chosen.length, [formatNumber(chosen.length)])}
         </button>
         <button type="button" class="tw-button" data-testid="cancel-revoke" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </dialog>
@@ -234,9 +232,9 @@ function RevokeResultView({ result, onClose }: { result: RevokeResult; onClose: 
   if (!result.ok) {
     return (
       <div class="tw-result tw-error" role="alert" data-testid="revoke-result" data-kind={result.error.kind}>
-        <p>Nothing was confirmed revoked: {result.error.message}</p>
+        <p>{t('revokeResult.failed', [result.error.message])}</p>
         <button type="button" class="tw-button" onClick={onClose}>
-          Dismiss
+          {t('common.dismiss')}
         </button>
       </div>
     );
@@ -246,18 +244,22 @@ function RevokeResultView({ result, onClose }: { result: RevokeResult; onClose: 
   return (
     <div class="tw-result" role="status" data-testid="revoke-result" data-revoked={done.length} data-failed={failed.length}>
       <p>
-        Revoked {plural(done.length, 'token', 'tokens')}
-        {failed.length ? `; ${plural(failed.length, 'token was', 'tokens were')} not revoked` : ''} (checked against a fresh list from WHM).
+        {failed.length
+          ? t('revokeResult.summaryWithFailures', [
+              t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)]),
+              t('revokeResult.notRevoked', failed.length, [formatNumber(failed.length)]),
+            ])
+          : t('revokeResult.summary', [t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)])])}
       </p>
       <ul>
         {result.outcomes.map((o) => (
           <li key={o.name} data-outcome={o.revoked ? 'revoked' : 'failed'} data-token={o.name}>
-            <code>{o.name}</code>: {o.revoked ? 'revoked' : `still there — ${o.reason ?? 'unknown reason'}`}
+            <code>{o.name}</code>: {o.revoked ? t('revokeResult.revoked') : t('revokeResult.stillThere', [o.reason ?? t('common.unknownReason')])}
           </li>
         ))}
       </ul>
       <button type="button" class="tw-button" onClick={onClose}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   );

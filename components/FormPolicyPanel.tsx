@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import type { PolicyViolation } from '../utils/policy/enforce-policy';
 
 export interface FormPolicyPanelProps {
@@ -11,13 +12,13 @@ export interface FormPolicyPanelProps {
 /** Beside WHM's Save button: what in the form breaks the team policy, and whether saving is held. */
 export function FormPolicyPanel({ violations, blocked, policyName, notes }: FormPolicyPanelProps) {
   if (!violations.length && !notes.length) return null;
-  const who = policyName ? `the policy “${policyName}”` : 'your policy';
+  const who = policyName ? t('formPolicy.namedPolicy', [policyName]) : t('formPolicy.yourPolicy');
   return (
     <div class="tw-policy" data-testid="form-policy" data-blocked={String(blocked)} role={blocked ? 'alert' : 'status'}>
       {violations.length > 0 && (
         <>
           <p>
-            <strong>{blocked ? `Saving is held: this token breaks ${who}.` : `This token breaks ${who}:`}</strong>
+            <strong>{blocked ? t('formPolicy.held', [who]) : t('formPolicy.breaks', [who])}</strong>
           </p>
           <ul>
             {violations.map((v) => (

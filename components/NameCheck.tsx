@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import type { NameCheck as NameCheckResult } from '../utils/naming';
 
 export interface NameCheckProps {
@@ -19,10 +20,10 @@ export function NameCheck({ check, templateFields, template, buildName, onUseNam
     <div class="tw-name">
       <div data-testid="name-check" data-valid={String(check.valid)} role="status" aria-live="polite">
         {check.valid ? (
-          <span>✓ Token Warden: the name follows WHM's rule{template ? ' and your naming convention' : ''}.</span>
+          <span>{template ? t('nameCheck.okWithConvention') : t('nameCheck.ok')}</span>
         ) : (
           <>
-            <span>✗ Token Warden: this name will not do.</span>
+            <span>{t('nameCheck.bad')}</span>
             <ul>
               {check.problems.map((p) => (
                 <li key={p}>{p}</li>
@@ -45,7 +46,7 @@ export function NameCheck({ check, templateFields, template, buildName, onUseNam
             </label>
           ))}
           <button type="button" data-testid="use-name" disabled={!preview} onClick={() => onUseName(preview)}>
-            Use “{preview || template}”
+            {t('nameCheck.use', [preview || template])}
           </button>
         </div>
       )}

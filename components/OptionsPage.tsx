@@ -3,6 +3,8 @@ import { CLIPBOARD_CLEAR_CHOICES, type PolicyFile, type PolicyProblem } from '..
 import type { LoadedPolicy } from '../utils/policy/policy-storage';
 import { POLICY_FIELDS, readField, writeField, type PolicyField, type PolicySource } from '../utils/policy/resolve-policy';
 import type { Preset } from '../utils/policy/defaults';
+import { formatDateTime, formatNumber, SLOTS, t } from '../utils/i18n';
+import { withSlots } from './with-slots';
 
 export interface OptionsPageProps {
   loaded: LoadedPolicy;
@@ -11,6 +13,8 @@ export interface OptionsPageProps {
   onRemoveTeam: () => void;
   onExport: () => void;
   onSaveUser: (user: PolicyFile) => void;
+  /** Asks for host access to the Vault address (must run inside the click). */
+  onAllowVault: (address: string) => void;
 }
 
 type FieldKind = 'text' | 'number' | 'boolean' | 'enforcement' | 'clipboard' | 'list';
@@ -34,48 +38,62 @@ const FIELD_KIND: Record<Exclude<PolicyField, 'presets'>, FieldKind> = {
   'vault.pathTemplate': 'text',
 };
 
-const LABEL: Record<PolicyField, string> = {
-  name: 'Policy name',
-  enforcement: 'Enforcement (warn, or block saving)',
-  'naming.pattern': 'Naming pattern (regular expression)',
-  'naming.template': 'Name template, e.g. {team}-{purpose}-{yyyymmdd}',
-  'naming.hint': 'Naming hint shown to users',
-  'expiry.defaultDays': 'Default expiry (days)',
-  'expiry.maxDays': 'Maximum expiry (days)',
-  'expiry.allowNever': 'Allow tokens that never expire',
-  'expiry.warnDays': 'Warn before expiry (days)',
-  'rotation.maxAgeDays': 'Rotate tokens older than (days)',
-  'privileges.forbidden': 'Forbidden privileges',
-  'privileges.risky': 'Risky privileges',
-  requireIpAllowlist: 'Require an IP allowlist',
-  clipboardClearSeconds: 'Clear the clipboard after',
-  presets: 'Presets',
-  'vault.address': 'HashiCorp Vault address',
-  'vault.mount': 'Vault KV mount',
-  'vault.pathTemplate': 'Vault path template',
+const label = (field: PolicyField): string =>
+  ({
+    name: () => t('options.field.name'),
+    enforcement: () => t('options.field.enforcement'),
+    'naming.pattern': () => t('options.field.namingPattern'),
+    'naming.template': () => t('options.field.namingTemplate', ['{team}-{purpose}-{yyyymmdd}']),
+    'naming.hint': () => t('options.field.namingHint'),
+    'expiry.defaultDays': () => t('options.field.expiryDefaultDays'),
+    'expiry.maxDays': () => t('options.field.expiryMaxDays'),
+    'expiry.allowNever': () => t('options.field.expiryAllowNever'),
+    'expiry.warnDays': () => t('options.field.expiryWarnDays'),
+    'rotation.maxAgeDays': () => t('options.field.rotationMaxAgeDays'),
+    'privileges.forbidden': () => t('options.field.privilegesForbidden'),
+    'privileges.risky': () => t('options.field.privilegesRisky'),
+    requireIpAllowlist: () => t('options.field.requireIpAllowlist'),
+    clipboardClearSeconds: () => t('options.field.clipboardClearSeconds'),
+    presets: () => t('options.field.presets'),
+    'vault.address': () => t('options.field.vaultAddress'),
+    'vault.mount': () => t('options.field.vaultMount'),
+    'vault.pathTemplate': () => t('options.field.vaultPathTemplate'),
+  })[field]();
+
+const sourceText = (source: PolicySource): string =>
+  ({
+    managed: () => t('options.source.managed'),
+    team: () => t('options.source.team'),
+    user: () => t('options.source.user'),
+    default: () => t('options.source.default'),
+  })[source]();
+
+const layerText = (layer: 'managed' | 'team' | 'user'): string =>
+  ({ managed: () => t('options.layer.managed'), team: () => t('options.layer.team'), user: () => t('options.layer.user') })[layer]();
+
+/** A value in force, in the words of the inputs beside it (yes/no, warn/block, "30 seconds"). */
+const show = (value: unknown, kind: FieldKind): string => {
+  if (Array.isArray(value)) return value.join(' ');
+  if (value === null || value === undefined) return '—';
+  if (kind === 'boolean' && typeof value === 'boolean') return value ? t('options.answerYes') : t('options.answerNo');
+  if (kind === 'enforcement') return value === 'block' ? t('options.block') : value === 'warn' ? t('options.warn') : String(value);
+  if (kind === 'clipboard' && typeof value === 'number') return clipboardText(value);
+  if (kind === 'number' && typeof value === 'number') return formatNumber(value);
+  return String(value);
 };
 
-const SOURCE_TEXT: Record<PolicySource, string> = {
-  managed: '🔒 set by your organisation',
-  team: 'from the team policy',
-  user: 'your setting',
-  default: 'default',
-};
+const clipboardText = (s: number): string =>
+  s === 0 ? t('options.clipboardNever') : s < 60 ? t('options.clipboardSeconds', s, [formatNumber(s)]) : t('options.clipboardMinutes', s / 60, [formatNumber(s / 60)]);
 
-const show = (value: unknown): string => (Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '—' : String(value));
-
-export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, onSaveUser }: OptionsPageProps) {
+export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, onSaveUser, onAllowVault }: OptionsPageProps) {
   const [draft, setDraft] = useState<PolicyFile>(loaded.user ?? {});
   const effective = (field: PolicyField) => readField(loaded.policy as unknown as PolicyFile, field);
   const set = (field: PolicyField, value: unknown) => setDraft(writeField(draft, field, value));
 
   return (
     <main class="tw-options" style={styles.main}>
-      <h1>Token Warden — policy and settings</h1>
-      <p>
-        The policy in force is built from, in order: values set by your organisation (locked here), the team policy file, your own
-        settings, and Token Warden's defaults.
-      </p>
+      <h1>{t('options.title')}</h1>
+      <p>{t('options.intro')}</p>
 
       {status && (
         <div data-testid="policy-status" data-state={status.state} role={status.state === 'error' ? 'alert' : 'status'} style={status.state === 'error' ? styles.error : styles.ok}>
@@ -93,11 +111,11 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
       )}
       {loaded.problems.length > 0 && (
         <div role="alert" style={styles.error} data-testid="stored-policy-problems">
-          <p>Some stored or organisation values are invalid and are not applied:</p>
+          <p>{t('options.storedProblems')}</p>
           <ul>
             {loaded.problems.map((p) => (
               <li key={p.layer + p.path + p.message}>
-                {p.layer}: <code>{p.path}</code>: {p.message}
+                {layerText(p.layer)}: <code>{p.path}</code>: {p.message}
               </li>
             ))}
           </ul>
@@ -105,20 +123,21 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
       )}
 
       <section aria-labelledby="team-title">
-        <h2 id="team-title">Team policy file</h2>
+        <h2 id="team-title">{t('options.teamTitle')}</h2>
         {loaded.team ? (
           <p data-testid="team-policy">
-            In force: {loaded.team.file.name ? `“${loaded.team.file.name}” ` : ''}from <code>{loaded.team.fileName}</code>, imported{' '}
-            {new Date(loaded.team.importedAt).toLocaleString()}.{' '}
+            {loaded.team.file.name
+              ? withSlots(t('options.teamInForceNamed', [loaded.team.file.name, SLOTS[0], formatDateTime(loaded.team.importedAt / 1000)]), <code>{loaded.team.fileName}</code>)
+              : withSlots(t('options.teamInForce', [SLOTS[0], formatDateTime(loaded.team.importedAt / 1000)]), <code>{loaded.team.fileName}</code>)}{' '}
             <button type="button" onClick={onRemoveTeam}>
-              Remove
+              {t('options.remove')}
             </button>
           </p>
         ) : (
-          <p>No team policy is imported.</p>
+          <p>{t('options.noTeam')}</p>
         )}
         <label>
-          Import a <code>*.token-policy.json</code> file:{' '}
+          {withSlots(t('options.importFile', [SLOTS[0]]), <code>*.token-policy.json</code>)}{' '}
           <input
             type="file"
             accept=".json,application/json"
@@ -132,13 +151,13 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
           />
         </label>{' '}
         <button type="button" data-testid="policy-export" onClick={onExport}>
-          Export the policy in force
+          {t('options.export')}
         </button>
       </section>
 
       <section aria-labelledby="settings-title">
-        <h2 id="settings-title">Policy in force, and your own settings</h2>
-        <p>Leave a field empty to use the value from the team policy or the default.</p>
+        <h2 id="settings-title">{t('options.settingsTitle')}</h2>
+        <p>{t('options.settingsHint')}</p>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -148,10 +167,10 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
           <table style={styles.table}>
             <thead>
               <tr>
-                <th scope="col">Setting</th>
-                <th scope="col">In force</th>
-                <th scope="col">Source</th>
-                <th scope="col">Your value</th>
+                <th scope="col">{t('options.column.setting')}</th>
+                <th scope="col">{t('options.column.inForce')}</th>
+                <th scope="col">{t('options.column.source')}</th>
+                <th scope="col">{t('options.column.yourValue')}</th>
               </tr>
             </thead>
             <tbody>
@@ -162,11 +181,11 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
                 return (
                   <tr key={field} data-field={field} data-locked={String(locked)}>
                     <th scope="row">
-                      <label for={id}>{LABEL[field]}</label>
+                      <label for={id}>{label(field)}</label>
                     </th>
-                    <td data-testid="policy-value">{show(effective(field))}</td>
+                    <td data-testid="policy-value">{show(effective(field), FIELD_KIND[field])}</td>
                     <td data-testid="policy-source" data-field={field} data-source={loaded.sources[field]}>
-                      {SOURCE_TEXT[loaded.sources[field]]}
+                      {sourceText(loaded.sources[field])}
                     </td>
                     <td>
                       <FieldInput id={id} kind={FIELD_KIND[field]} value={mine} locked={locked} onChange={(v) => set(field, v)} />
@@ -176,6 +195,14 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
               })}
             </tbody>
           </table>
+          {loaded.policy.vault.address && (
+            <p>
+              {withSlots(t('options.vaultAccess', [SLOTS[0]]), <code>{loaded.policy.vault.address}</code>)}{' '}
+              <button type="button" data-testid="allow-vault" onClick={() => onAllowVault(loaded.policy.vault.address!)}>
+                {t('options.allowVault')}
+              </button>
+            </p>
+          )}
           <PresetsEditor
             presets={(draft.presets ?? []) as Preset[]}
             inForce={loaded.policy.presets}
@@ -184,7 +211,7 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
           />
           <p>
             <button type="submit" data-testid="save-settings">
-              Save my settings
+              {t('options.save')}
             </button>
           </p>
         </form>
@@ -194,31 +221,31 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
 }
 
 function FieldInput({ id, kind, value, locked, onChange }: { id: string; kind: FieldKind; value: unknown; locked: boolean; onChange: (v: unknown) => void }) {
-  const common = { id, disabled: locked, title: locked ? 'Set by your organisation' : undefined };
+  const common = { id, disabled: locked, title: locked ? t('options.locked') : undefined };
   switch (kind) {
     case 'boolean':
       return (
         <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(parseOptional((e.currentTarget as HTMLSelectElement).value, (v) => v === 'true'))}>
-          <option value="">(not set)</option>
-          <option value="true">yes</option>
-          <option value="false">no</option>
+          <option value="">{t('options.notSet')}</option>
+          <option value="true">{t('options.answerYes')}</option>
+          <option value="false">{t('options.answerNo')}</option>
         </select>
       );
     case 'enforcement':
       return (
         <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(parseOptional((e.currentTarget as HTMLSelectElement).value, (v) => v))}>
-          <option value="">(not set)</option>
-          <option value="warn">warn</option>
-          <option value="block">block</option>
+          <option value="">{t('options.notSet')}</option>
+          <option value="warn">{t('options.warn')}</option>
+          <option value="block">{t('options.block')}</option>
         </select>
       );
     case 'clipboard':
       return (
         <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(parseOptional((e.currentTarget as HTMLSelectElement).value, Number))}>
-          <option value="">(not set)</option>
+          <option value="">{t('options.notSet')}</option>
           {CLIPBOARD_CLEAR_CHOICES.map((s) => (
             <option key={s} value={String(s)}>
-              {s === 0 ? 'never' : s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`}
+              {clipboardText(s)}
             </option>
           ))}
         </select>
@@ -246,18 +273,16 @@ function PresetsEditor({ presets, inForce, source, onChange }: { presets: Preset
   const locked = source === 'managed';
   return (
     <fieldset data-testid="presets-editor">
-      <legend>Presets</legend>
-      <p>
-        In force ({SOURCE_TEXT[source]}): {inForce.length ? inForce.map((p) => p.label).join(', ') : 'only the built-in presets'}.
-      </p>
+      <legend>{t('options.field.presets')}</legend>
+      <p>{t('options.presets.inForce', [sourceText(source), inForce.length ? inForce.map((p) => p.label).join(', ') : t('options.presets.builtInOnly')])}</p>
       {presets.length > 0 && (
         <ul>
           {presets.map((p) => (
             <li key={p.id} data-user-preset={p.id}>
               <strong>{p.label}</strong> (<code>{p.id}</code>): {p.acls.join(', ')}
-              {p.expiryDays ? `, ${p.expiryDays} days` : ''}{' '}
+              {p.expiryDays ? `, ${t('common.days', p.expiryDays, [formatNumber(p.expiryDays)])}` : ''}{' '}
               <button type="button" disabled={locked} onClick={() => onChange(presets.filter((x) => x.id !== p.id))}>
-                Delete
+                {t('options.presets.delete')}
               </button>
             </li>
           ))}
@@ -266,16 +291,16 @@ function PresetsEditor({ presets, inForce, source, onChange }: { presets: Preset
       {!locked && (
         <div>
           <label>
-            Id <input value={adding.id} onInput={(e) => setAdding({ ...adding, id: (e.currentTarget as HTMLInputElement).value })} />
+            {t('options.presets.id')} <input value={adding.id} onInput={(e) => setAdding({ ...adding, id: (e.currentTarget as HTMLInputElement).value })} />
           </label>{' '}
           <label>
-            Label <input value={adding.label} onInput={(e) => setAdding({ ...adding, label: (e.currentTarget as HTMLInputElement).value })} />
+            {t('options.presets.label')} <input value={adding.label} onInput={(e) => setAdding({ ...adding, label: (e.currentTarget as HTMLInputElement).value })} />
           </label>{' '}
           <label>
-            ACLs <input value={adding.acls} onInput={(e) => setAdding({ ...adding, acls: (e.currentTarget as HTMLInputElement).value })} />
+            {t('options.presets.acls')} <input value={adding.acls} onInput={(e) => setAdding({ ...adding, acls: (e.currentTarget as HTMLInputElement).value })} />
           </label>{' '}
           <label>
-            Expiry days <input type="number" value={adding.expiryDays} onInput={(e) => setAdding({ ...adding, expiryDays: (e.currentTarget as HTMLInputElement).value })} />
+            {t('options.presets.expiryDays')} <input type="number" value={adding.expiryDays} onInput={(e) => setAdding({ ...adding, expiryDays: (e.currentTarget as HTMLInputElement).value })} />
           </label>{' '}
           <button
             type="button"
@@ -291,7 +316,7 @@ function PresetsEditor({ presets, inForce, source, onChange }: { presets: Preset
               setAdding({ id: '', label: '', acls: '', expiryDays: '' });
             }}
           >
-            Add preset
+            {t('options.presets.add')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import type { PresetChoice } from '../utils/messages';
 
 export interface PresetPickerProps {
@@ -17,15 +18,15 @@ export interface PresetPickerProps {
 export function PresetPicker({ presets, titles, chosen, onChoose, problem }: PresetPickerProps) {
   return (
     <section class="tw-presets" data-testid="preset-picker" aria-labelledby="tw-presets-title">
-      <h3 id="tw-presets-title">Token Warden: start from a least-privilege preset</h3>
-      <p class="tw-hint">Choosing one sets WHM's privilege boxes below to exactly that set (every other box unticked).</p>
+      <h3 id="tw-presets-title">{t('presets.title')}</h3>
+      <p class="tw-hint">{t('presets.hint')}</p>
       {problem && <p role="alert" class="tw-problem">{problem}</p>}
       <ul>
         {presets.map((p) => (
           <li key={p.id}>
             <button type="button" data-preset={p.id} aria-pressed={chosen === p.id} data-unavailable={p.missing.length ? 'true' : undefined} onClick={() => onChoose(p)}>
               <span class="tw-label">{p.label}</span>
-              {p.source === 'policy' && <span class="tw-tag">team</span>}
+              {p.source === 'policy' && <span class="tw-tag">{t('presets.team')}</span>}
             </button>
             {p.description && <p class="tw-desc">{p.description}</p>}
             <p class="tw-acls">
@@ -37,7 +38,7 @@ export function PresetPicker({ presets, titles, chosen, onChoose, problem }: Pre
             </p>
             {p.missing.length > 0 && (
               <p class="tw-problem" data-missing={p.missing.join(' ')}>
-                Unavailable: your account does not hold {p.missing.join(', ')}. Choosing it ticks the rest, and the token will lack these.
+                {t('presets.unavailable', [p.missing.join(', ')])}
               </p>
             )}
           </li>

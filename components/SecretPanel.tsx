@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatDateTime, formatNumber, t } from '../utils/i18n';
 import type { TokenTestReport } from '../utils/messages';
 
 export type PanelExportFormat = 'keepass-xml' | 'keepass-csv' | 'bitwarden-json' | 'bitwarden-csv' | '1password-csv' | 'dotenv' | 'age';
@@ -34,6 +35,7 @@ export interface SecretPanelActions {
   close?: () => void;
 }
 
+/** Format names are product names, the same in every language. */
 const FORMATS: Array<{ format: PanelExportFormat; label: string }> = [
   { format: 'keepass-xml', label: 'KeePass XML' },
   { format: 'keepass-csv', label: 'KeePassXC CSV' },
@@ -67,45 +69,45 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
 
   return (
     <section class="tw-secret" data-testid="new-token-panel" aria-labelledby="tw-secret-title" data-saved={String(state.saved)}>
-      <h2 id="tw-secret-title">Token Warden: save “{info.name}” now — WHM will never show it again</h2>
+      <h2 id="tw-secret-title">{t('panel.title', [info.name])}</h2>
       <dl class="tw-facts">
-        <dt>Server</dt>
+        <dt>{t('panel.server')}</dt>
         <dd>{info.server}</dd>
         {info.user && (
           <>
-            <dt>WHM user</dt>
+            <dt>{t('panel.whmUser')}</dt>
             <dd>{info.user}</dd>
           </>
         )}
-        <dt>Privileges</dt>
-        <dd data-testid="panel-acls">{info.acls ? (info.acls.includes('all') ? 'all (full access)' : info.acls.join(', ')) : '…'}</dd>
-        <dt>Expires</dt>
-        <dd>{info.expiresAt === undefined ? '…' : info.expiresAt === null ? 'never' : new Date(info.expiresAt * 1000).toLocaleString()}</dd>
-        <dt>IP allowlist</dt>
-        <dd>{info.whitelistIps ? (info.whitelistIps.length ? info.whitelistIps.join(', ') : 'any address') : '…'}</dd>
+        <dt>{t('panel.privileges')}</dt>
+        <dd data-testid="panel-acls">{info.acls ? (info.acls.includes('all') ? t('panel.fullAccess') : info.acls.join(', ')) : '…'}</dd>
+        <dt>{t('panel.expires')}</dt>
+        <dd>{info.expiresAt === undefined ? '…' : info.expiresAt === null ? t('panel.never') : formatDateTime(info.expiresAt)}</dd>
+        <dt>{t('panel.ipAllowlist')}</dt>
+        <dd>{info.whitelistIps ? (info.whitelistIps.length ? info.whitelistIps.join(', ') : t('panel.anyAddress')) : '…'}</dd>
       </dl>
 
       <div class="tw-row">
-        <code class="tw-value" data-testid="secret-value" aria-label={revealed ? 'Token secret' : 'Token secret, hidden'}>
+        <code class="tw-value" data-testid="secret-value" aria-label={revealed ? t('panel.secretLabel') : t('panel.secretHiddenLabel')}>
           {revealed ? secret : '•'.repeat(32)}
         </code>
         <button type="button" aria-pressed={revealed} data-testid="reveal-token" onClick={() => setRevealed(!revealed)}>
-          {revealed ? 'Hide' : 'Reveal'}
+          {revealed ? t('panel.hide') : t('panel.reveal')}
         </button>
         <button type="button" class="tw-primary" data-testid="copy-token" onClick={actions.copy}>
-          Copy
+          {t('panel.copy')}
         </button>
         {state.clipboardSecondsLeft !== null && (
           <span data-testid="clipboard-countdown" data-seconds={state.clipboardSecondsLeft} role="status">
-            Clipboard clears in {state.clipboardSecondsLeft} s
+            {t('panel.clipboardClearsIn', [formatNumber(state.clipboardSecondsLeft)])}
           </span>
         )}
         {state.clipboardNote && <span role="status" data-testid="clipboard-note">{state.clipboardNote}</span>}
       </div>
 
       <fieldset class="tw-exports">
-        <legend>Save it to a vault</legend>
-        <p class="tw-warn">These files hold the live secret in plain text: import them, then delete them.</p>
+        <legend>{t('panel.vaultLegend')}</legend>
+        <p class="tw-warn">{t('panel.plaintextWarning')}</p>
         <div class="tw-row">
           {FORMATS.map(({ format, label }) => (
             <button type="button" key={format} data-export={format} onClick={() => run(actions.exportFile(format))}>
@@ -115,7 +117,7 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
         </div>
         <div class="tw-row">
           <label>
-            Passphrase for an age-encrypted file{' '}
+            {t('panel.agePassphrase')}{' '}
             <input type="password" autocomplete="new-password" data-testid="age-passphrase" value={passphrase} onInput={(e) => setPassphrase((e.currentTarget as HTMLInputElement).value)} />
           </label>
           {strength && (
@@ -125,12 +127,12 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
             </span>
           )}
           <button type="button" data-export="age" disabled={!passphrase} onClick={() => run(actions.exportFile('age', passphrase))}>
-            age file
+            {t('panel.ageFile')}
           </button>
         </div>
         <div class="tw-row">
           <label>
-            Vault token{vaultAddress ? ` for ${vaultAddress}` : ''}{' '}
+            {vaultAddress ? t('panel.vaultTokenFor', [vaultAddress]) : t('panel.vaultToken')}{' '}
             <input type="password" autocomplete="off" data-testid="vault-token" value={vaultToken} disabled={!vaultAddress} onInput={(e) => setVaultToken((e.currentTarget as HTMLInputElement).value)} />
           </label>
           <button
@@ -143,9 +145,9 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
               void run(actions.pushToVault(token));
             }}
           >
-            Push to HashiCorp Vault
+            {t('panel.pushToVault')}
           </button>
-          {!vaultAddress && <span class="tw-hint">Set a Vault address in Token Warden’s options to push there.</span>}
+          {!vaultAddress && <span class="tw-hint">{t('panel.noVaultAddress')}</span>}
         </div>
         {exportNote && (
           <p role={exportNote.ok ? 'status' : 'alert'} data-testid="export-result" data-ok={String(exportNote.ok)}>
@@ -157,7 +159,7 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
       <div class="tw-row">
         {!info.user && (
           <label>
-            WHM user of this token{' '}
+            {t('panel.testUser')}{' '}
             <input type="text" data-testid="test-user" value={user} onInput={(e) => setUser((e.currentTarget as HTMLInputElement).value)} />
           </label>
         )}
@@ -170,7 +172,7 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
             setTest(await actions.test(user));
           }}
         >
-          Test the token
+          {t('panel.test')}
         </button>
         {test && test !== 'running' && (
           'error' in test ? (
@@ -187,29 +189,28 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
 
       <div class="tw-row">
         {state.saved ? (
-          <span data-testid="saved-state">✓ Saved. You can leave this page.</span>
+          <span data-testid="saved-state">{t('panel.saved')}</span>
         ) : (
           <button type="button" data-testid="mark-saved" onClick={actions.markSaved}>
-            I saved it somewhere else
+            {t('panel.markSaved')}
           </button>
         )}
         {actions.close && (
           <button type="button" data-testid="close-panel" onClick={actions.close}>
-            Close
+            {t('common.close')}
           </button>
         )}
       </div>
       {state.confirmingLeave && (
         <div role="alertdialog" aria-labelledby="tw-leave-title" class="tw-leave" data-testid="leave-confirm">
           <p id="tw-leave-title">
-            <strong>You have not copied or exported this token.</strong> Once you leave, nobody can show the secret again — not WHM,
-            not Token Warden.
+            <strong>{t('panel.leaveTitle')}</strong> {t('panel.leaveBody')}
           </p>
           <button type="button" data-testid="stay" onClick={actions.stay}>
-            Stay and save it
+            {t('panel.stay')}
           </button>{' '}
           <button type="button" class="tw-danger" data-testid="leave-anyway" onClick={actions.leaveAnyway}>
-            Leave without saving
+            {t('panel.leaveAnyway')}
           </button>
         </div>
       )}

@@ -1,38 +1,91 @@
 import { useState } from 'preact/hooks';
+import { formatDateTime, formatNumber, SLOTS, t } from '../utils/i18n';
+import { isStale, type ServerSnapshot } from '../utils/snapshots';
+import { withSlots } from './with-slots';
 
 export interface ServerToggleProps {
-  /** The WHM host of the current tab, or null when the tab is not a WHM page. */
-  host: string | null;
-  enabled: boolean;
-  /** Asks the browser for this host; resolves to whether the user granted it. */
+  /** The WHM server of the current tab, or null when the tab is not a WHM page. */
+  current: { host: string; origin: string; enabled: boolean; snapshot: ServerSnapshot | null } | null;
+  /** Every server Token Warden has seen, for the list shown away from WHM. */
+  servers: ServerSnapshot[];
+  /** Asks the browser for this host (inside the click); resolves to whether it is enabled now. */
   enable: () => Promise<boolean>;
+  disable: () => Promise<void>;
+  nowMs: number;
 }
 
-/** The popup's one job for now: let the user switch Token Warden on for this server. */
-export function ServerToggle({ host, enabled: initiallyEnabled, enable }: ServerToggleProps) {
-  const [enabled, setEnabled] = useState(initiallyEnabled);
+function Summary({ snapshot, nowMs }: { snapshot: ServerSnapshot; nowMs: number }) {
+  const { total, attention } = snapshot.summary;
+  return (
+    <span data-testid="server-summary" data-attention={attention} data-total={total} data-stale={String(isStale(snapshot, nowMs))}>
+      {t('popup.summaryChecked', [
+        attention
+          ? t('popup.summaryAttention', total, [formatNumber(attention), formatNumber(total)])
+          : t('popup.summaryHealthy', total, [formatNumber(total)]),
+        formatDateTime(snapshot.seenAt / 1000),
+      ])}
+      {isStale(snapshot, nowMs) && t('popup.stale')}
+    </span>
+  );
+}
+
+/** The toolbar popup: switch Token Warden on or off for this server, and the last audits. */
+export function ServerToggle({ current, servers, enable, disable, nowMs }: ServerToggleProps) {
+  const [enabled, setEnabled] = useState(current?.enabled ?? false);
   const [refused, setRefused] = useState(false);
-  if (!host) {
+  if (!current) {
     return (
       <main style={styles.main}>
-        <h1 style={styles.h1}>Token Warden</h1>
+        <h1 style={styles.h1}>{t('popup.brand')}</h1>
         <p data-testid="popup-status" data-state="not-whm">
-          Open a WHM page (its address starts with <code>/cpsess…</code>) to enable Token Warden there.
+          {withSlots(t('popup.notWhm', [SLOTS[0]]), <code>/cpsess…</code>)}
         </p>
+        {servers.length > 0 && (
+          <>
+            <h2 style={styles.h2}>{t('popup.serversTitle')}</h2>
+            <ul data-testid="server-list" style={styles.list}>
+              {servers.map((s) => (
+                <li key={s.origin} data-server={s.origin}>
+                  <a href={`${s.origin}/`} target="_blank" rel="noreferrer">
+                    {s.host}
+                  </a>
+                  : <Summary snapshot={s} nowMs={nowMs} />
+                </li>
+              ))}
+            </ul>
+            <p style={styles.note}>{t('popup.serversNote')}</p>
+          </>
+        )}
       </main>
     );
   }
   return (
     <main style={styles.main}>
-      <h1 style={styles.h1}>Token Warden</h1>
+      <h1 style={styles.h1}>{t('popup.brand')}</h1>
       {enabled ? (
-        <p data-testid="popup-status" data-state="enabled">
-          Enabled on <strong>{host}</strong>. Open <em>Development » Manage API Tokens</em> to see the audit.
-        </p>
+        <>
+          <p data-testid="popup-status" data-state="enabled">
+            {withSlots(t('popup.enabledOn', [SLOTS[0], SLOTS[1]]), <strong>{current.host}</strong>, <em>{t('popup.menuPath')}</em>)}
+          </p>
+          {current.snapshot && (
+            <p>
+              {withSlots(t('popup.lastAudit', [SLOTS[0]]), <Summary snapshot={current.snapshot} nowMs={nowMs} />)}
+            </p>
+          )}
+          <button
+            type="button"
+            data-testid="disable-server"
+            onClick={() => {
+              void disable().then(() => setEnabled(false));
+            }}
+          >
+            {t('popup.disable', [current.host])}
+          </button>
+        </>
       ) : (
         <>
           <p data-testid="popup-status" data-state="disabled">
-            Token Warden has no access to <strong>{host}</strong> yet. It only ever reads WHM servers you enable.
+            {withSlots(t('popup.notEnabled', [SLOTS[0]]), <strong>{current.host}</strong>)}
           </p>
           <button
             type="button"
@@ -44,9 +97,9 @@ export function ServerToggle({ host, enabled: initiallyEnabled, enable }: Server
               });
             }}
           >
-            Enable Token Warden on {host}
+            {t('popup.enable', [current.host])}
           </button>
-          {refused && <p role="alert">The browser did not grant access, so nothing changed.</p>}
+          {refused && <p role="alert">{t('popup.refused')}</p>}
         </>
       )}
     </main>
@@ -54,6 +107,9 @@ export function ServerToggle({ host, enabled: initiallyEnabled, enable }: Server
 }
 
 const styles = {
-  main: { font: '14px/1.4 system-ui, sans-serif', width: '320px', padding: '12px' },
+  main: { font: '14px/1.4 system-ui, sans-serif', width: '340px', padding: '12px' },
   h1: { fontSize: '16px', margin: '0 0 8px' },
+  h2: { fontSize: '14px', margin: '10px 0 4px' },
+  list: { paddingLeft: '18px', margin: 0 },
+  note: { fontSize: '12px', color: '#3d4f5c' },
 } as const;

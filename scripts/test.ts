@@ -28,6 +28,22 @@ if (chromium) console.log(`Chromium: ${chromium}`);
 check('production build', run('npx', ['wxt', 'build']) === 0);
 check('e2e build', run('npx', ['wxt', 'build', '--mode', 'e2e']) === 0);
 check('typecheck', run('npx', ['tsc', '--noEmit']) === 0);
+check('Firefox build and web-ext lint with zero errors', firefoxLintErrors() === 0);
+
+/** Builds the Firefox MV3 variant and returns web-ext lint's error count (warnings are printed, not counted). */
+function firefoxLintErrors(): number {
+  if (run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) !== 0) return 1;
+  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], { encoding: 'utf8' });
+  try {
+    const result = JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number }; errors: Array<{ code: string; message: string; file?: string }> };
+    console.log(`web-ext lint: ${result.summary.errors} errors, ${result.summary.warnings} warnings`);
+    for (const e of result.errors) console.error(`  ${e.code} ${e.file ?? ''}: ${e.message}`);
+    return result.summary.errors;
+  } catch {
+    console.error(`web-ext lint gave no report:\n${lint.stdout}\n${lint.stderr}`);
+    return 1;
+  }
+}
 
 const reports = mkdtempSync(join(tmpdir(), 'token-warden-reports-'));
 const vitestJson = join(reports, 'vitest.json');

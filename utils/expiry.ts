@@ -5,6 +5,8 @@
  * extension pre-fills, checks and sends is the same day the user sees in the picker.
  */
 
+import { formatNumber, t } from './i18n';
+
 export const DAY_SECONDS = 86_400;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -70,21 +72,21 @@ export interface ExpiryCheck {
 export function checkExpiry(expiresAt: number | null, now: Date, expiry: { maxDays: number; allowNever: boolean }): ExpiryCheck {
   const problems: string[] = [];
   if (expiresAt === null) {
-    if (!expiry.allowNever) problems.push('The policy requires an expiry date: tokens that never expire are not allowed.');
+    if (!expiry.allowNever) problems.push(t('expiry.neverNotAllowed'));
     return { ok: problems.length === 0, problems };
   }
   if (!Number.isFinite(expiresAt)) {
-    return { ok: false, problems: ['The expiry date is not a valid date.'] };
+    return { ok: false, problems: [t('expiry.invalid')] };
   }
 
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  if (expiresAt <= nowSeconds) problems.push('The expiry date has already passed; WHM only accepts a future date.');
+  if (expiresAt <= nowSeconds) problems.push(t('expiry.past'));
 
   const lastDay = toDateInput(addLocalDays(now, expiry.maxDays));
   const limit = endOfDayUnix(lastDay);
   if (limit !== null && expiresAt > limit) {
-    const days = expiry.maxDays === 1 ? '1 day' : `${expiry.maxDays} days`;
-    problems.push(`The expiry date is too far away: the policy allows at most ${days}, until ${lastDay}.`);
+    // The day is written as WHM's date picker takes it (yyyy-mm-dd), in every language.
+    problems.push(t('expiry.tooFar', [t('common.days', expiry.maxDays, [formatNumber(expiry.maxDays)]), lastDay]));
   }
   return { ok: problems.length === 0, problems };
 }

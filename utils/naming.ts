@@ -1,3 +1,5 @@
+import { formatNumber, listAnd, t } from './i18n';
+
 /**
  * Token names: WHM's own rule, the team's naming convention, the template helper and
  * rotation names. Pure: the date, host and user are parameters.
@@ -134,24 +136,19 @@ function showChar(char: string): string {
   return /[\p{C}\p{Z}]/u.test(char) && char !== ' ' ? `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : char;
 }
 
-function listAnd(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** WHM's own rule (1–50 of A-Z a-z 0-9 _ -) and, when set, the team pattern (with the hint in the message) */
 export function checkTokenName(name: string, naming: { pattern: string | null; hint: string | null }): NameCheck {
   const problems: string[] = [];
   if (name.length === 0) {
-    problems.push('Name is empty.');
+    problems.push(t('naming.empty'));
   } else {
     // Count characters as a person does (code points), not UTF-16 units.
     const chars = [...name];
-    if (chars.length > WHM_NAME_MAX) problems.push(`Name is ${chars.length} characters; WHM allows at most ${WHM_NAME_MAX}.`);
+    if (chars.length > WHM_NAME_MAX) problems.push(t('naming.tooLong', [formatNumber(chars.length), formatNumber(WHM_NAME_MAX)]));
     const refused = [...new Set(chars.filter((char) => !/^[A-Za-z0-9_-]$/.test(char)))];
     if (refused.length > 0) {
       const shown = listAnd(refused.map((char) => `“${showChar(char)}”`));
-      problems.push(`Name contains ${shown}, which WHM refuses (allowed: A–Z a–z 0–9 _ -).`);
+      problems.push(t('naming.refused', [shown]));
     }
   }
 
@@ -161,11 +158,11 @@ export function checkTokenName(name: string, naming: { pattern: string | null; h
       // Same compilation as the audit's `naming` rule, so the form and the banner agree.
       pattern = new RegExp(naming.pattern);
     } catch {
-      problems.push('The naming pattern in the policy is invalid.');
+      problems.push(t('naming.badPattern'));
     }
     if (pattern && name.length > 0 && !pattern.test(name)) {
       const convention = (naming.hint?.trim() || naming.pattern).replace(/\.$/, '');
-      problems.push(`Name does not follow the team convention: ${convention}.`);
+      problems.push(t('naming.convention', [convention]));
     }
   }
 

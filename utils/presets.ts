@@ -13,94 +13,115 @@
  * monitoring keeps 90 too: its account list (domains, contact addresses, owners) is
  * exactly what a phishing campaign needs, so it is not harmless if it leaks.
  */
+import { t } from './i18n';
 import type { EffectivePolicy, Preset } from './policy/defaults';
 
 const ROTATION_DAYS = 90;
 
-// Frozen all the way down: features receive these objects, and a stray `acls.push` must
-// not grant a privilege in every later form.
-const freezePreset = (preset: Preset): Preset =>
-  Object.freeze({ ...preset, acls: Object.freeze([...preset.acls]) as string[], reasons: Object.freeze({ ...preset.reasons }) });
+// Frozen: features receive these objects, and a stray `acls.push` must not grant a
+// privilege in every later form. The texts are getters over the messages
+// (`builtInPresets.*` in locales/), so a preset speaks the language of the browser that
+// shows it, and importing this module needs no browser.
+const freezePreset = (preset: Preset): Preset => {
+  Object.freeze(preset.acls);
+  return Object.freeze(preset);
+};
 
 const BUILT_IN_SOURCE: Preset[] = [
   {
     id: 'read-only-monitoring',
-    label: 'Read-only monitoring',
-    description:
-      'For dashboards and monitoring checks: reads accounts, bandwidth, server information and service status; changes nothing. ' +
-      'Server-wide statistics (`stats`) are left out; add them only if your monitor reads them.',
+    get label() {
+      return t('builtInPresets.readOnlyMonitoring.label');
+    },
+    get description() {
+      return t('builtInPresets.readOnlyMonitoring.description');
+    },
     acls: ['list-accts', 'acct-summary', 'show-bandwidth', 'basic-system-info', 'status'],
-    reasons: {
-      'list-accts': 'Lists the accounts to watch, with their disk use, package and suspension state (`list-accts`).',
-      'acct-summary': 'Reads the details of one account when a check needs more than the list gives (`acct-summary`).',
-      'show-bandwidth': 'Reads bandwidth use per account, to alert before a limit is reached (`show-bandwidth`).',
-      'basic-system-info': 'Reads the WHM version, host name and load, which health checks report (`basic-system-info`).',
-      status: 'Reads whether services such as the web, mail and DNS servers are up (`status`).',
+    get reasons() {
+      return {
+        'list-accts': t('builtInPresets.readOnlyMonitoring.reasons.listAccts'),
+        'acct-summary': t('builtInPresets.readOnlyMonitoring.reasons.acctSummary'),
+        'show-bandwidth': t('builtInPresets.readOnlyMonitoring.reasons.showBandwidth'),
+        'basic-system-info': t('builtInPresets.readOnlyMonitoring.reasons.basicSystemInfo'),
+        status: t('builtInPresets.readOnlyMonitoring.reasons.status'),
+      };
     },
     expiryDays: ROTATION_DAYS,
   },
   {
     id: 'billing-provisioning',
-    label: 'Billing and provisioning (WHMCS-style)',
-    description:
-      'For a billing system’s server module: creates, suspends, unsuspends, terminates and changes the package of accounts, ' +
-      'and reads usage for invoices. Deliberately left out: changing account passwords (`passwd` — the billing system’s ' +
-      '"change password" button will fail), single sign-on into cPanel (`create-user-session`, `cpanel-api`) and direct ' +
-      'account edits such as a domain change (`edit-account`). Each of those lets whoever holds the token take over ' +
-      'customer accounts; add one only if you use that feature and accept the risk.',
+    get label() {
+      return t('builtInPresets.billingProvisioning.label');
+    },
+    get description() {
+      return t('builtInPresets.billingProvisioning.description');
+    },
     acls: ['list-accts', 'acct-summary', 'create-acct', 'suspend-acct', 'kill-acct', 'upgrade-account', 'list-pkgs', 'show-bandwidth'],
-    reasons: {
-      'list-accts': 'Finds existing accounts when syncing or importing services, and reads disk usage for usage billing (`list-accts`).',
-      'acct-summary': 'Reads one account’s state before acting on it, e.g. to confirm a suspension (`acct-summary`).',
-      'create-acct': 'Creates the hosting account when an order is paid (`create-acct`).',
-      'suspend-acct': 'Suspends overdue accounts and unsuspends them once paid (`suspend-acct`).',
-      'kill-acct': 'Terminates accounts when a service is cancelled (`kill-acct`).',
-      'upgrade-account': 'Moves an account to another package on an upgrade or downgrade (`upgrade-account`).',
-      'list-pkgs': 'Lists packages so products can be mapped to them (`list-pkgs`).',
-      'show-bandwidth': 'Reads bandwidth use for usage billing and overage invoices (`show-bandwidth`).',
+    get reasons() {
+      return {
+        'list-accts': t('builtInPresets.billingProvisioning.reasons.listAccts'),
+        'acct-summary': t('builtInPresets.billingProvisioning.reasons.acctSummary'),
+        'create-acct': t('builtInPresets.billingProvisioning.reasons.createAcct'),
+        'suspend-acct': t('builtInPresets.billingProvisioning.reasons.suspendAcct'),
+        'kill-acct': t('builtInPresets.billingProvisioning.reasons.killAcct'),
+        'upgrade-account': t('builtInPresets.billingProvisioning.reasons.upgradeAccount'),
+        'list-pkgs': t('builtInPresets.billingProvisioning.reasons.listPkgs'),
+        'show-bandwidth': t('builtInPresets.billingProvisioning.reasons.showBandwidth'),
+      };
     },
     expiryDays: ROTATION_DAYS,
   },
   {
     id: 'dns-management',
-    label: 'DNS management',
-    description:
-      'For DNS automation (zone sync, record updates, DNS-01 certificate challenges): adds, edits and deletes zones and records. ' +
-      'Parking domains (`park-dns`) and MX-only edits (`edit-mx`) are left out: they change accounts’ mail and domains, ' +
-      'not just DNS. Changing the DNS cluster (`clustering`) is never needed for this.',
+    get label() {
+      return t('builtInPresets.dnsManagement.label');
+    },
+    get description() {
+      return t('builtInPresets.dnsManagement.description');
+    },
     acls: ['create-dns', 'edit-dns', 'kill-dns', 'manage-dns-records'],
-    reasons: {
-      'create-dns': 'Adds a zone for a domain that does not have one yet (`create-dns`).',
-      'edit-dns': 'Reads and edits the records of any zone you own, e.g. TXT records for DNS-01 challenges (`edit-dns`).',
-      'kill-dns': 'Deletes zones of domains that have left the server (`kill-dns`).',
-      'manage-dns-records': 'Uses WHM’s record-level calls to add, change and remove records in owned zones (`manage-dns-records`).',
+    get reasons() {
+      return {
+        'create-dns': t('builtInPresets.dnsManagement.reasons.createDns'),
+        'edit-dns': t('builtInPresets.dnsManagement.reasons.editDns'),
+        'kill-dns': t('builtInPresets.dnsManagement.reasons.killDns'),
+        'manage-dns-records': t('builtInPresets.dnsManagement.reasons.manageDnsRecords'),
+      };
     },
     expiryDays: ROTATION_DAYS,
   },
   {
     id: 'ssl-automation',
-    label: 'SSL automation',
-    description:
-      'For certificate tooling: generates keys and signing requests, installs certificates and reads what is installed. ' +
-      'Buying certificates (`ssl-buy`) is left out because it spends money. Proving control of a domain by writing files ' +
-      'into its web root would need `cpanel-api`, which escapes token limits: prefer DNS-01 challenges with the DNS preset.',
+    get label() {
+      return t('builtInPresets.sslAutomation.label');
+    },
+    get description() {
+      return t('builtInPresets.sslAutomation.description');
+    },
     acls: ['ssl', 'ssl-gencrt', 'ssl-info'],
-    reasons: {
-      ssl: 'Installs the issued certificate on the domain (`ssl`).',
-      'ssl-gencrt': 'Generates the private key and certificate signing request (`ssl-gencrt`).',
-      'ssl-info': 'Reads installed certificates and their expiry, to know what to renew (`ssl-info`).',
+    get reasons() {
+      return {
+        ssl: t('builtInPresets.sslAutomation.reasons.ssl'),
+        'ssl-gencrt': t('builtInPresets.sslAutomation.reasons.sslGencrt'),
+        'ssl-info': t('builtInPresets.sslAutomation.reasons.sslInfo'),
+      };
     },
     expiryDays: ROTATION_DAYS,
   },
   {
     id: 'account-suspension',
-    label: 'Account suspension',
-    description:
-      'For abuse-handling or dunning scripts that only suspend and unsuspend: cannot create, change or delete accounts.',
+    get label() {
+      return t('builtInPresets.accountSuspension.label');
+    },
+    get description() {
+      return t('builtInPresets.accountSuspension.description');
+    },
     acls: ['suspend-acct', 'list-accts'],
-    reasons: {
-      'suspend-acct': 'Suspends and unsuspends accounts (`suspend-acct`).',
-      'list-accts': 'Finds the account by domain or user and checks whether it is already suspended (`list-accts`).',
+    get reasons() {
+      return {
+        'suspend-acct': t('builtInPresets.accountSuspension.reasons.suspendAcct'),
+        'list-accts': t('builtInPresets.accountSuspension.reasons.listAccts'),
+      };
     },
     expiryDays: ROTATION_DAYS,
   },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isPolicyChange } from '../../utils/policy/storage-keys';
 import { readPageContext } from '../../utils/whm/page-context';
 import { mountAuditBanner } from './audit-banner';
 import { AuditStore } from './audit-store';
@@ -45,8 +46,8 @@ export default defineContentScript({
 
     // A policy imported or edited in the options page (or pushed by an administrator)
     // reaches this page at once: audit again and re-check the form.
-    const onStorage = (_changes: unknown, area: string) => {
-      if (area !== 'local' && area !== 'managed') return;
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (!isPolicyChange(changes, area)) return;
       void audit.refresh();
       form.policyChanged();
     };

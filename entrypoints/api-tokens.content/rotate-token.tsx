@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { SECRET_PANEL_CSS } from '../../components/SecretPanel';
+import { t } from '../../utils/i18n';
 import type { RevokeOutcome } from '../../utils/whm/client';
 import { readWhmUser, type PageContext } from '../../utils/whm/page-context';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
@@ -57,17 +58,14 @@ async function runRotation(ctx: ContentScriptContext, page: PageContext, store: 
 
   render(
     <div class="tw-modal" role="dialog" aria-modal="true" aria-labelledby="tw-rotate-title" data-testid="rotate-dialog">
-      <h2 id="tw-rotate-title">Rotate “{oldName}”?</h2>
-      <p>
-        Token Warden will create a replacement with the same privileges and IP allowlist, an expiry from your policy, and a new name.
-        The old token keeps working until you revoke it at the end.
-      </p>
+      <h2 id="tw-rotate-title">{t('rotate.title', [oldName])}</h2>
+      <p>{t('rotate.intro')}</p>
       <div class="tw-row">
         <button type="button" class="tw-primary" data-testid="rotate-create" onClick={() => void create()}>
-          Create the replacement
+          {t('rotate.create')}
         </button>
         <button type="button" data-testid="rotate-cancel" onClick={close}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       <p role="status" data-testid="rotate-status" />
@@ -77,7 +75,7 @@ async function runRotation(ctx: ContentScriptContext, page: PageContext, store: 
 
   const create = async () => {
     const status = root.querySelector('[data-testid=rotate-status]');
-    if (status) status.textContent = 'Creating the replacement…';
+    if (status) status.textContent = t('rotate.creating');
     const reply = await sendRequest({ type: 'token:rotate', origin: page.origin, cpsess: page.cpsess, name: oldName });
     if (!reply.ok) {
       if (status) {
@@ -96,7 +94,7 @@ async function runRotation(ctx: ContentScriptContext, page: PageContext, store: 
     panel.className = 'tw-modal';
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-modal', 'true');
-    panel.setAttribute('aria-label', `Replacement for ${oldName}`);
+    panel.setAttribute('aria-label', t('rotate.replacementFor', [oldName]));
     root.append(panel);
     session = new SecretSession({
       page,
@@ -115,7 +113,7 @@ async function runRotation(ctx: ContentScriptContext, page: PageContext, store: 
     const result = await store.revoke([oldName]);
     document.querySelector<HTMLElement>(WHM_SELECTORS.refreshList)?.click();
     if (!result.ok) return { error: result.error.message };
-    return result.outcomes[0] ?? { error: 'WHM gave no outcome.' };
+    return result.outcomes[0] ?? { error: t('rotate.noOutcome') };
   };
 
   await finished;
@@ -125,19 +123,16 @@ function RevokeOld({ oldName, newName, warnings, revoke }: { oldName: string; ne
   const [switched, setSwitched] = useState(false);
   const [outcome, setOutcome] = useState<RevokeOutcome | { error: string } | 'running' | null>(null);
   return (
-    <section class="tw-revoke-old" data-testid="rotate-revoke-old" aria-label={`Revoke ${oldName}`}>
+    <section class="tw-revoke-old" data-testid="rotate-revoke-old" aria-label={t('rotate.revokeOldLabel', [oldName])}>
       {warnings.length > 0 && (
         <p class="tw-warn" data-testid="rotate-warnings">
-          Your policy warns about the replacement: {warnings.join(' ')}
+          {t('rotate.warnings', [warnings.join(' ')])}
         </p>
       )}
-      <p>
-        “{newName}” replaces “{oldName}”. Revoke the old token only once every script, billing system or parent node that used it
-        has the new one.
-      </p>
+      <p>{t('rotate.replaces', [newName, oldName])}</p>
       <label>
-        <input type="checkbox" data-testid="confirm-switched" checked={switched} onChange={() => setSwitched(!switched)} /> I have switched
-        everything that used “{oldName}” to “{newName}”
+        <input type="checkbox" data-testid="confirm-switched" checked={switched} onChange={() => setSwitched(!switched)} />{' '}
+        {t('rotate.switched', [oldName, newName])}
       </label>
       <div class="tw-row">
         <button
@@ -150,7 +145,7 @@ function RevokeOld({ oldName, newName, warnings, revoke }: { oldName: string; ne
             setOutcome(await revoke());
           }}
         >
-          Revoke “{oldName}”
+          {t('rotate.revokeOld', [oldName])}
         </button>
       </div>
       {outcome && outcome !== 'running' && (
@@ -160,10 +155,10 @@ function RevokeOld({ oldName, newName, warnings, revoke }: { oldName: string; ne
           data-outcome={'error' in outcome ? 'failed' : outcome.revoked ? 'revoked' : 'failed'}
         >
           {'error' in outcome
-            ? `The old token was not revoked: ${outcome.error}`
+            ? t('rotate.notRevoked', [outcome.error])
             : outcome.revoked
-              ? `“${oldName}” is revoked (checked against a fresh list from WHM). Rotation complete.`
-              : `“${oldName}” is still there: ${outcome.reason ?? 'unknown reason'}`}
+              ? t('rotate.done', [oldName])
+              : t('rotate.stillThere', [oldName, outcome.reason ?? t('common.unknownReason')])}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../../utils/i18n';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 
 const HOST_TAG = 'token-warden-rotate-button';
@@ -27,10 +28,10 @@ export function mountRowRotateButtons(ctx: ContentScriptContext, rotate: (name: 
       style.textContent = CSS;
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = 'Rotate';
+      button.textContent = t('rotate.button');
       button.dataset.testid = 'rotate-token';
       button.dataset.token = name;
-      button.setAttribute('aria-label', `Rotate ${name}`);
+      button.setAttribute('aria-label', t('rotate.buttonLabel', [name]));
       button.addEventListener('click', () => rotate(name));
       host.shadowRoot!.replaceChildren(style, button);
     }

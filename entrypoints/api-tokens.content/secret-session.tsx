@@ -2,6 +2,7 @@ import { render, type ComponentChildren } from 'preact';
 import { SecretPanel, type PanelExportFormat, type SecretPanelInfo, type SecretPanelState } from '../../components/SecretPanel';
 import { passphraseStrength } from '../../utils/export/passphrase-strength';
 import type { TokenEntry } from '../../utils/export/token-entry';
+import { t } from '../../utils/i18n';
 import type { PageContext } from '../../utils/whm/page-context';
 import { downloadFile } from './download-file';
 import { sendRequest } from './send-request';
@@ -114,12 +115,12 @@ export class SecretSession {
     try {
       await navigator.clipboard.writeText(this.#secret);
     } catch (error) {
-      this.setState({ clipboardNote: `Could not copy: ${error instanceof Error ? error.message : String(error)}. Reveal the token and copy it by hand.` });
+      this.setState({ clipboardNote: t('secret.copyFailed', [error instanceof Error ? error.message : String(error)]) });
       return;
     }
     this.#copiedElsewhere = false;
     const seconds = this.#options.clipboardClearSeconds;
-    this.setState({ saved: true, confirmingLeave: false, clipboardNote: seconds ? null : 'Copied. Your policy does not clear the clipboard.', clipboardSecondsLeft: seconds || null });
+    this.setState({ saved: true, confirmingLeave: false, clipboardNote: seconds ? null : t('secret.copiedNoClear'), clipboardSecondsLeft: seconds || null });
     clearInterval(this.#timer);
     if (!seconds) return;
     this.#timer = setInterval(() => {
@@ -143,20 +144,20 @@ export class SecretSession {
       current = null;
     }
     const ours = current === null ? !this.#copiedElsewhere : current === secret;
-    if (!ours) return 'The clipboard holds something else now, so it was left alone.';
+    if (!ours) return t('secret.clipboardLeftAlone');
     try {
       await navigator.clipboard.writeText('');
-      return 'Clipboard cleared.';
+      return t('secret.clipboardCleared');
     } catch {
       // Writing needs the page to be focused: finish the job when the user comes back.
       window.addEventListener('focus', () => void this.#clearClipboard(secret), { once: true });
-      return 'The clipboard will be cleared when you come back to this tab.';
+      return t('secret.clipboardOnReturn');
     }
   }
 
   async #export(format: PanelExportFormat, passphrase?: string): Promise<{ ok: boolean; message: string }> {
     const entry = this.entry();
-    if (!entry) return { ok: false, message: 'Enter the WHM user of this token first (the files name it).' };
+    if (!entry) return { ok: false, message: t('secret.needUserForFiles') };
     const { page } = this.#options;
     const reply = await sendRequest({ type: 'token:export', origin: page.origin, cpsess: page.cpsess, format, entry, ...(passphrase ? { passphrase } : {}) });
     if (!reply.ok) return { ok: false, message: reply.error.message };
@@ -165,19 +166,20 @@ export class SecretSession {
     return {
       ok: true,
       message: reply.value.plaintextSecret
-        ? `Saved ${reply.value.fileName}. It holds the live secret in plain text: import it into your vault, then delete the file.`
-        : `Saved ${reply.value.fileName}, encrypted with your passphrase.`,
+        ? t('secret.savedPlaintext', [reply.value.fileName])
+        : t('secret.savedEncrypted', [reply.value.fileName]),
     };
   }
 
   async #pushToVault(vaultToken: string): Promise<{ ok: boolean; message: string }> {
     const entry = this.entry();
-    if (!entry) return { ok: false, message: 'Enter the WHM user of this token first.' };
+    if (!entry) return { ok: false, message: t('secret.needUser') };
     const { page } = this.#options;
     const reply = await sendRequest({ type: 'vault:push', origin: page.origin, cpsess: page.cpsess, entry, vaultToken });
     if (!reply.ok) return { ok: false, message: reply.error.message };
     this.setState({ saved: true, confirmingLeave: false });
-    return { ok: true, message: `Stored in Vault at ${reply.value.path}${reply.value.version ? ` (version ${reply.value.version})` : ''}.` };
+    const { path, version } = reply.value;
+    return { ok: true, message: version ? t('secret.storedInVaultVersion', [path, version]) : t('secret.storedInVault', [path]) };
   }
 
   /** Ends the session: clears the clipboard if it still holds the secret and forgets it. */

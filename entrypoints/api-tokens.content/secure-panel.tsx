@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { SECRET_PANEL_CSS } from '../../components/SecretPanel';
+import { t } from '../../utils/i18n';
 import { readWhmUser, type PageContext } from '../../utils/whm/page-context';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 import { SecretSession } from './secret-session';
@@ -37,7 +38,7 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
     });
     ui.mount();
     current.remove = () => ui.remove();
-    const name = /“([^”]+)”/.exec(container.textContent ?? '')?.[1] ?? 'new token';
+    const name = /“([^”]+)”/.exec(container.textContent ?? '')?.[1] ?? t('panel.newToken');
     const policyReply = await sendRequest({ type: 'policy:get', origin: page.origin, cpsess: page.cpsess });
     const policy = policyReply.ok ? policyReply.value.policy : null;
     if (active !== current || !ui.mounted) return;

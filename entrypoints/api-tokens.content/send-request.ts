@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../utils/i18n';
 import type { ReplyFor, Request } from '../../utils/messages';
 
 /**
@@ -11,11 +12,11 @@ export async function sendRequest<R extends Request>(request: R): Promise<ReplyF
   try {
     const reply = (await browser.runtime.sendMessage(request)) as Answer | undefined;
     if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return { ok: false, error: { kind: 'malformed', message: 'Token Warden’s background sent no answer.' } } as Answer;
+    return { ok: false, error: { kind: 'malformed', message: t('background.noAnswer') } } as Answer;
   } catch (error) {
     return {
       ok: false,
-      error: { kind: 'network', message: `Token Warden could not reach its background (${error instanceof Error ? error.message : String(error)}). Reload the page.` },
+      error: { kind: 'network', message: t('background.unreachable', [error instanceof Error ? error.message : String(error)]) },
     } as Answer;
   }
 }

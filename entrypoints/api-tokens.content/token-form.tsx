@@ -5,6 +5,7 @@ import { FormPolicyPanel } from '../../components/FormPolicyPanel';
 import { NameCheck } from '../../components/NameCheck';
 import { FORM_UI_CSS, PresetPicker } from '../../components/PresetPicker';
 import { addLocalDays, defaultExpiryDate, toDateInput } from '../../utils/expiry';
+import { formatNumber, t } from '../../utils/i18n';
 import type { FormContext, PresetChoice } from '../../utils/messages';
 import { buildName, checkTokenName, templateFields } from '../../utils/naming';
 import { policyViolations } from '../../utils/policy/enforce-policy';
@@ -82,10 +83,16 @@ class FormSession {
     this.#page = page;
     this.nameInput = nameInput;
     this.#mode = mode;
-    const refresh = () => this.#render();
+    // Only WHM's own controls: our UIs keep their own state, and re-rendering them from a
+    // capture listener would reset a controlled input before it reads what was typed.
+    // (Events from inside our shadow roots reach the document retargeted to the host.)
+    const refresh = (event: Event) => {
+      if ((event.target as Element | null)?.localName?.startsWith('token-warden-')) return;
+      queueMicrotask(() => this.#render());
+    };
     document.addEventListener('input', refresh, { capture: true, signal: this.#abort.signal });
     document.addEventListener('change', refresh, { capture: true, signal: this.#abort.signal });
-    document.addEventListener('click', () => queueMicrotask(refresh), { capture: true, signal: this.#abort.signal });
+    document.addEventListener('click', refresh, { capture: true, signal: this.#abort.signal });
     void this.#start();
   }
 
@@ -99,7 +106,7 @@ class FormSession {
     if (never && !expiry.allowNever && context.policy.enforcement === 'block') {
       // Not clicked, only disabled: AngularJS keeps its model, we keep the user out.
       never.disabled = true;
-      never.title = 'Your policy requires an expiry date.';
+      never.title = t('form.neverTitle');
     }
     await setExpiryDate(document, defaultExpiryDate(new Date(), expiry), this.#abort.signal);
     this.#render();
@@ -113,7 +120,7 @@ class FormSession {
       this.#context = reply.value;
       this.#problem = undefined;
     } else {
-      this.#problem = `Token Warden could not read your policy and privileges: ${reply.error.message}`;
+      this.#problem = t('form.contextFailed', [reply.error.message]);
     }
     this.#render();
   }
@@ -187,14 +194,14 @@ class FormSession {
     const intent = readFormIntent(document);
     const titles = context?.aclTitles ?? {};
     const violations = policy ? policyViolations(intent, policy, new Date(), (acl) => titles[acl] ?? acl) : [];
-    if (intent.expiryUnreadable) violations.push({ field: 'expiresAt', message: 'The expiration date is not a valid date (YYYY-MM-DD).' });
+    if (intent.expiryUnreadable) violations.push({ field: 'expiresAt', message: t('form.badDate') });
     this.blocked = this.#mode === 'create' && policy?.enforcement === 'block' && violations.length > 0;
     const save = document.querySelector<HTMLButtonElement>(WHM_SELECTORS.saveButton);
     if (save) save.toggleAttribute('data-token-warden-held', this.blocked);
 
     const notes: string[] = [];
-    if (policy && !policy.expiry.allowNever) notes.push(`Your policy requires an expiry date, at most ${policy.expiry.maxDays} days ahead.`);
-    if (this.#mode === 'edit' && violations.length) notes.push('Editing an existing token: Token Warden warns but does not hold Save.');
+    if (policy && !policy.expiry.allowNever) notes.push(t('form.requiresExpiry', [formatNumber(policy.expiry.maxDays)]));
+    if (this.#mode === 'edit' && violations.length) notes.push(t('form.editWarnsOnly'));
 
     if (this.#containers.presets) {
       render(
@@ -247,7 +254,7 @@ class FormSession {
       const badge = document.createElement('span');
       badge.className = `tw-acl-warning${level === 'forbidden' ? ' tw-forbidden' : ''}`;
       badge.dataset.aclWarning = level;
-      badge.textContent = level === 'forbidden' ? 'Forbidden by your policy' : 'Risky: lets a token user bypass limits or take over accounts';
+      badge.textContent = level === 'forbidden' ? t('form.aclForbidden') : t('form.aclRisky');
       host.shadowRoot!.replaceChildren(style, badge);
     }
   }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { DISABLED_KEY } from '../../utils/snapshots';
 import { apiTokensPatternFor } from '../../utils/whm/session';
 
 /**
@@ -21,8 +22,12 @@ export function syncContentScripts(): Promise<void> {
 
 async function reconcile(): Promise<void> {
   const { origins = [] } = await browser.permissions.getAll();
+  // A server the user switched off stays off even where its permission cannot be
+  // removed (a pre-granted host in the e2e build, or one set by policy).
+  const disabled = new Set(((await browser.storage.local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? []);
   const wanted = new Map<string, string>();
   for (const origin of origins) {
+    if (disabled.has(origin)) continue;
     const pattern = apiTokensPatternFor(origin);
     if (pattern) wanted.set(ID_PREFIX + origin, pattern);
   }

@@ -1,5 +1,6 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
 import { describeAcl } from '../../utils/acl-catalog';
+import { t } from '../../utils/i18n';
 import { policyViolations } from '../../utils/policy/enforce-policy';
 import { presetAvailability, presetsFor } from '../../utils/presets';
 import { RequestSchema, refuseSender, type SenderInfo } from '../../utils/message-schema';
@@ -24,6 +25,10 @@ export interface MessageDeps {
   /** For calls that are not session calls (token test, Vault). */
   fetch?: typeof fetch;
   hasHostPermission?: (origin: string) => Promise<boolean>;
+  /** Keeps the metadata of each audit (never a secret) for reminders and the popup. */
+  saveSnapshot?: (origin: string, report: AuditReport) => Promise<void>;
+  /** Servers the user switched off: a page script still running there gets no answers. */
+  isDisabled?: (origin: string) => Promise<boolean>;
 }
 
 /**
@@ -33,10 +38,13 @@ export interface MessageDeps {
  */
 export async function handleMessage(message: unknown, sender: SenderInfo, deps: MessageDeps): Promise<Reply<unknown>> {
   const parsed = RequestSchema.safeParse(message);
-  if (!parsed.success) return { ok: false, error: { kind: 'malformed', message: 'Token Warden refused a request it does not understand.' } };
+  if (!parsed.success) return { ok: false, error: { kind: 'malformed', message: t('background.notUnderstood') } };
   const request = parsed.data;
   const refused = refuseSender(sender, deps.extensionId, request);
-  if (refused) return { ok: false, error: { kind: 'permission', message: `Token Warden refused the request: ${refused}.` } };
+  if (refused) return { ok: false, error: { kind: 'permission', message: t('background.refusedSender', [refused]) } };
+  if (await deps.isDisabled?.(request.origin)) {
+    return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(request.origin).hostname]) } };
+  }
   try {
     const client = deps.makeClient(request.origin, request.cpsess);
     const policy = await deps.policy();
@@ -58,8 +66,11 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       };
     };
     switch (request.type) {
-      case 'audit:run':
-        return { ok: true, value: report(await client.listTokens()) };
+      case 'audit:run': {
+        const value = report(await client.listTokens());
+        await deps.saveSnapshot?.(request.origin, value);
+        return { ok: true, value };
+      }
       case 'form:context': {
         const held = await client.myPrivileges();
         const heldSet = new Set(held);
@@ -82,7 +93,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
         const now = client.serverTime ?? deps.now();
         const violations = policyViolations(request.intent, policy, new Date(now * 1000), describeAcl).map((v) => v.message);
         if (violations.length && policy.enforcement === 'block') {
-          return { ok: false, error: { kind: 'permission', message: `Your policy does not allow this token: ${violations.join(' ')}` } };
+          return { ok: false, error: { kind: 'permission', message: t('background.policyDenies', [violations.join(' ')]) } };
         }
         if (request.type === 'tokens:create') {
           const { token, secret } = await client.createToken(request.intent);
@@ -99,10 +110,10 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
         return { ok: true, value: await testToken({ origin: request.origin, user: request.user, secret: request.secret, details, fetch: deps.fetch }) };
       }
       case 'token:export':
-        if (request.entry.origin !== request.origin) throw new WhmError('permission', 'The token belongs to another server than this tab.');
+        if (request.entry.origin !== request.origin) throw new WhmError('permission', t('background.otherServer'));
         return { ok: true, value: await exportToken(request.entry, request.format, { now: new Date(), ...(request.passphrase !== undefined ? { passphrase: request.passphrase } : {}) }) };
       case 'vault:push':
-        if (request.entry.origin !== request.origin) throw new WhmError('permission', 'The token belongs to another server than this tab.');
+        if (request.entry.origin !== request.origin) throw new WhmError('permission', t('background.otherServer'));
         return {
           ok: true,
           value: await pushToVault(request.entry, request.vaultToken, request.namespace, policy, {
@@ -116,7 +127,9 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       }
       case 'tokens:revoke': {
         const { outcomes, tokens } = await client.revokeTokens(request.names);
-        return { ok: true, value: { outcomes, report: report(tokens) } };
+        const value = report(tokens);
+        await deps.saveSnapshot?.(request.origin, value);
+        return { ok: true, value: { outcomes, report: value } };
       }
     }
   } catch (error) {

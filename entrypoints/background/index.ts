@@ -5,11 +5,26 @@ import { hostPermissionFor } from '../../utils/whm/session';
 import { syncContentScripts } from './content-script-registration';
 import { getEffectivePolicy } from './effective-policy';
 import { handleMessage } from './handle-message';
+import { originOfNotification, REMINDER_ALARM, runReminders, setupReminders } from './reminders';
+import { DISABLED_KEY, SNAPSHOTS_KEY, snapshotFromReport, type ServerSnapshot } from '../../utils/snapshots';
 
 export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
   void syncContentScripts();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && DISABLED_KEY in changes) void syncContentScripts();
+  });
+
+  void setupReminders();
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === REMINDER_ALARM) await runReminders(await getEffectivePolicy(), Date.now());
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    const origin = originOfNotification(id);
+    // The server's address, not a stored session link: WHM asks for a login if needed.
+    if (origin) void browser.tabs.create({ url: `${origin}/` });
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     // sendResponse + `return true` works with the polyfill and with the native API alike.
@@ -18,6 +33,14 @@ export default defineBackground(() => {
       makeClient: (origin, cpsess) => new WhmClient({ origin, cpsess }),
       policy: getEffectivePolicy,
       now: () => Math.floor(Date.now() / 1000),
+      isDisabled: async (origin) => {
+        const disabled = ((await browser.storage.local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? [];
+        return disabled.includes(hostPermissionFor(origin) ?? '');
+      },
+      saveSnapshot: async (origin, report) => {
+        const stored = (await browser.storage.local.get(SNAPSHOTS_KEY))[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined;
+        await browser.storage.local.set({ [SNAPSHOTS_KEY]: { ...stored, [origin]: snapshotFromReport(origin, report, Date.now()) } });
+      },
       hasHostPermission: async (origin) => {
         const pattern = hostPermissionFor(origin);
         return !!pattern && browser.permissions.contains({ origins: [pattern] });

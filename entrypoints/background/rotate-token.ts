@@ -1,5 +1,6 @@
 import { defaultExpiryDate, endOfDayUnix } from '../../utils/expiry';
 import { rotationName } from '../../utils/naming';
+import { t } from '../../utils/i18n';
 import { describeAcl } from '../../utils/acl-catalog';
 import { policyViolations } from '../../utils/policy/enforce-policy';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
@@ -16,7 +17,7 @@ import type { WhmToken } from '../../utils/whm/schemas';
 export async function createReplacement(client: WhmClient, policy: EffectivePolicy, name: string, now: number, host: string) {
   const tokens = await client.listTokens();
   const old = tokens.find((t) => t.name === name);
-  if (!old) throw new WhmError('whm', `The token “${name}” no longer exists on this server.`);
+  if (!old) throw new WhmError('whm', t('background.tokenGone', [name]));
   const today = new Date(now * 1000);
   const expiresAt = endOfDayUnix(defaultExpiryDate(today, policy.expiry));
   const taken = new Set(tokens.map((t) => t.name));
@@ -25,7 +26,7 @@ export async function createReplacement(client: WhmClient, policy: EffectivePoli
   const intent = { name: newName, acls: replacementAcls(old), expiresAt, whitelistIps: old.whitelistIps };
   const violations = policyViolations(intent, policy, today, describeAcl).map((v) => v.message);
   if (violations.length && policy.enforcement === 'block') {
-    throw new WhmError('permission', `Your policy does not allow the replacement: ${violations.join(' ')}`);
+    throw new WhmError('permission', t('background.policyDeniesReplacement', [violations.join(' ')]));
   }
   const created = await client.createToken(intent);
   return { old, token: created.token, secret: created.secret, warnings: violations };

@@ -1,5 +1,6 @@
 import type { TokenEntry } from '../../utils/export/token-entry';
 import { readVaultKvAnswer, vaultKvPath, vaultKvRequest } from '../../utils/export/vault-kv';
+import { t } from '../../utils/i18n';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
 import { WhmError } from '../../utils/whm/errors';
 
@@ -17,9 +18,9 @@ export async function pushToVault(
   deps: { fetch: typeof fetch; hasHostPermission: (origin: string) => Promise<boolean> },
 ): Promise<{ path: string; version: number | null }> {
   const { address, mount, pathTemplate } = policy.vault;
-  if (!address) throw new WhmError('whm', 'No Vault address is configured: set one in Token Warden’s options (or ask for it in your team policy).');
+  if (!address) throw new WhmError('whm', t('vault.noAddress'));
   if (!(await deps.hasHostPermission(address))) {
-    throw new WhmError('permission', `Token Warden may not reach ${address} yet: allow it in Token Warden’s options.`);
+    throw new WhmError('permission', t('vault.notAllowed', [address]));
   }
   const now = new Date();
   const { url, init } = vaultKvRequest(entry, { address, mount, pathTemplate, ...(namespace ? { namespace } : {}) }, vaultToken, now);
@@ -30,9 +31,9 @@ export async function pushToVault(
     status = response.status;
     text = await response.text();
   } catch (error) {
-    throw new WhmError('network', `Could not reach Vault at ${address}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new WhmError('network', t('vault.unreachable', [address, error instanceof Error ? error.message : String(error)]));
   }
   const answer = readVaultKvAnswer(status, text);
-  if (!answer.ok) throw new WhmError('whm', `Vault refused: ${answer.message}`, answer.message);
+  if (!answer.ok) throw new WhmError('whm', t('vault.refused', [answer.message]), answer.message);
   return { path: `${mount}/${vaultKvPath(pathTemplate, entry, now)}`, version: answer.version };
 }

@@ -1,10 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
+import { ServersView } from '../../components/ServersView';
+import { DEFAULT_PREFS, DISABLED_KEY, PREFS_KEY, SNAPSHOTS_KEY, type Prefs, type ServerSnapshot } from '../../utils/snapshots';
+import { hostPermissionFor } from '../../utils/whm/session';
 import { KNOWN_ACLS } from '../../utils/acl-catalog';
 import { parsePolicyText, serializePolicyFile, type PolicyFile } from '../../utils/policy/policy-file';
 import { loadPolicy, TEAM_POLICY_KEY, USER_SETTINGS_KEY, type StoredTeamPolicy } from '../../utils/policy/policy-storage';
 import { effectiveAsPolicyFile } from '../../utils/policy/effective-as-file';
+import { t, uiLocale } from '../../utils/i18n';
 
 /**
  * The options page: the effective policy with the source of every value, the team
@@ -13,26 +17,32 @@ import { effectiveAsPolicyFile } from '../../utils/policy/effective-as-file';
  * WHM tabs follow through storage.onChanged.
  */
 const root = document.getElementById('app')!;
+document.documentElement.lang = uiLocale();
+document.title = t('options.title');
 
 async function show(status?: { state: 'ok' | 'error'; message: string; problems?: Array<{ path: string; message: string }> }): Promise<void> {
   const loaded = await loadPolicy(browser.storage);
+  const stored = await browser.storage.local.get([SNAPSHOTS_KEY, PREFS_KEY]);
+  const snapshots = (stored[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined) ?? {};
+  const prefs: Prefs = { ...DEFAULT_PREFS, ...((stored[PREFS_KEY] as Partial<Prefs> | undefined) ?? {}) };
   render(
+    <>
     <OptionsPage
       loaded={loaded}
       status={status}
       onImport={async (file) => {
         const check = parsePolicyText(await file.text(), { knownAcls: KNOWN_ACLS });
         if (!check.ok) {
-          await show({ state: 'error', message: `“${file.name}” was not imported; the policy in force has not changed.`, problems: check.problems });
+          await show({ state: 'error', message: t('options.status.notImported', [file.name]), problems: check.problems });
           return;
         }
         const stored: StoredTeamPolicy = { file: check.policy, fileName: file.name, importedAt: Date.now() };
         await browser.storage.local.set({ [TEAM_POLICY_KEY]: stored });
-        await show({ state: 'ok', message: `Imported ${check.policy.name ? `“${check.policy.name}” ` : ''}from “${file.name}”.` });
+        await show({ state: 'ok', message: check.policy.name ? t('options.status.importedNamed', [check.policy.name, file.name]) : t('options.status.imported', [file.name]) });
       }}
       onRemoveTeam={async () => {
         await browser.storage.local.remove(TEAM_POLICY_KEY);
-        await show({ state: 'ok', message: 'The team policy was removed.' });
+        await show({ state: 'ok', message: t('options.status.removed') });
       }}
       onExport={() => {
         const text = serializePolicyFile(effectiveAsPolicyFile(loaded.policy));
@@ -46,13 +56,34 @@ async function show(status?: { state: 'ok' | 'error'; message: string; problems?
       onSaveUser={async (user: PolicyFile) => {
         const check = parsePolicyText(JSON.stringify(user), { knownAcls: KNOWN_ACLS });
         if (!check.ok) {
-          await show({ state: 'error', message: 'Your settings were not saved.', problems: check.problems });
+          await show({ state: 'error', message: t('options.status.notSaved'), problems: check.problems });
           return;
         }
         await browser.storage.local.set({ [USER_SETTINGS_KEY]: check.policy });
-        await show({ state: 'ok', message: 'Your settings were saved.' });
+        await show({ state: 'ok', message: t('options.status.saved') });
       }}
-    />,
+      onAllowVault={(address) => {
+        const pattern = hostPermissionFor(address);
+        // In the click itself: the browser only asks during a user gesture.
+        if (pattern) void browser.permissions.request({ origins: [pattern] }).then(() => show());
+      }}
+    />
+    <ServersView
+      servers={Object.values(snapshots).sort((a, b) => a.host.localeCompare(b.host))}
+      prefs={prefs}
+      nowMs={Date.now()}
+      onReminders={async (on) => {
+        await browser.storage.local.set({ [PREFS_KEY]: { ...prefs, reminders: on } });
+      }}
+      onRemove={async (server) => {
+        const { [server.origin]: _removed, ...rest } = snapshots;
+        const pattern = hostPermissionFor(server.origin);
+        const disabled = ((await browser.storage.local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? [];
+        await browser.storage.local.set({ [SNAPSHOTS_KEY]: rest, ...(pattern ? { [DISABLED_KEY]: [...new Set([...disabled, pattern])] } : {}) });
+        if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+      }}
+    />
+    </>,
     root,
   );
 }

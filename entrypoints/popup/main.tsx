@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ServerToggle, type ServerToggleProps } from '../../components/ServerToggle';
+import { ServerToggle } from '../../components/ServerToggle';
+import { DISABLED_KEY, SNAPSHOTS_KEY, type ServerSnapshot } from '../../utils/snapshots';
 import { hostPermissionFor, isWhmUrl } from '../../utils/whm/session';
+import { uiLocale } from '../../utils/i18n';
 
 /**
  * The toolbar popup. Clicking the toolbar button grants `activeTab`, which is what lets
@@ -15,18 +17,53 @@ async function currentTabUrl(): Promise<string | undefined> {
   return tab?.url;
 }
 
+async function readList<T>(key: string): Promise<T | undefined> {
+  return (await browser.storage.local.get(key))[key] as T | undefined;
+}
+
 async function start(): Promise<void> {
+  document.documentElement.lang = uiLocale();
   const url = await currentTabUrl();
   const permission = url && isWhmUrl(url) ? hostPermissionFor(url) : null;
-  const props: ServerToggleProps = permission
+  const snapshots = (await readList<Record<string, ServerSnapshot>>(SNAPSHOTS_KEY)) ?? {};
+  const disabled = new Set((await readList<string[]>(DISABLED_KEY)) ?? []);
+  const setDisabled = async (pattern: string, off: boolean) => {
+    const list = new Set((await readList<string[]>(DISABLED_KEY)) ?? []);
+    if (off) list.add(pattern);
+    else list.delete(pattern);
+    await browser.storage.local.set({ [DISABLED_KEY]: [...list] });
+  };
+  const origin = url ? new URL(url).origin : '';
+  const current = permission
     ? {
         host: new URL(url!).hostname,
-        enabled: await browser.permissions.contains({ origins: [permission] }),
-        // permissions.request must run inside the click, before any await.
-        enable: () => browser.permissions.request({ origins: [permission] }),
+        origin,
+        enabled: !disabled.has(permission) && (await browser.permissions.contains({ origins: [permission] })),
+        snapshot: snapshots[origin] ?? null,
       }
-    : { host: null, enabled: false, enable: async () => false };
-  render(<ServerToggle {...props} />, document.getElementById('app')!);
+    : null;
+  render(
+    <ServerToggle
+      current={current}
+      servers={Object.values(snapshots).sort((a, b) => a.host.localeCompare(b.host))}
+      nowMs={Date.now()}
+      enable={async () => {
+        if (!permission) return false;
+        // permissions.request must run inside the click, before any other await.
+        const granted = await browser.permissions.request({ origins: [permission] });
+        if (granted) await setDisabled(permission, false);
+        return granted;
+      }}
+      disable={async () => {
+        if (!permission) return;
+        await setDisabled(permission, true);
+        // Gives the host permission back when it was granted by the user; a host the
+        // build or an administrator granted cannot be removed, and stays switched off.
+        await browser.permissions.remove({ origins: [permission] }).catch(() => false);
+      }}
+    />,
+    document.getElementById('app')!,
+  );
 }
 
 void start();

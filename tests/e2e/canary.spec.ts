@@ -119,8 +119,11 @@ test('the secret is in no storage, no IndexedDB, no console output and not in th
       expect(content.includes(secret), `the first secret in ${place}`).toBe(false);
       expect(content.includes(rotated), `the rotated secret in ${place}`).toBe(false);
     }
-    // The search itself can find: the storage dump is not empty, and the exports did carry the secret.
+    // The search itself can find: the storage dump is not empty (it holds the server's
+    // snapshot, with the new tokens' names), and the exports did carry the secret.
     expect(places['storage.local/sync/session']).toContain('vault');
+    expect(places['storage.local/sync/session']).toContain('tw:snapshots');
+    expect(places['storage.local/sync/session']).toContain('ops-canary-20261128-r');
     expect(vault.secrets.get('whm/127.0.0.1/ops-canary-20261128')?.data.token).toBe(secret);
   } finally {
     await vault.close();

@@ -44,7 +44,7 @@ describe('production manifest', () => {
   });
 
   it('asks only for the API permissions it uses', () => {
-    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'storage']);
   });
 });
 

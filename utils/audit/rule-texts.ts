@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n';
 import type { AuditRule } from './audit-tokens';
 
 /** Policy numbers the sentences quote. */
@@ -14,49 +15,49 @@ export interface RuleTextPolicy {
 export function ruleTexts(policy: RuleTextPolicy): Record<AuditRule, { badge: string; reason: string; action: string }> {
   return {
     expired: {
-      badge: 'Expired',
-      reason: 'have expired — WHM keeps expired tokens in the list until someone revokes them',
-      action: 'Revoke them.',
+      badge: t('rules.expired.badge'),
+      reason: t('rules.expired.reason'),
+      action: t('rules.expired.action'),
     },
     'expiring-soon': {
-      badge: 'Expires soon',
-      reason: `expire within ${policy.warnDays} days`,
-      action: 'Rotate them before the scripts that use them stop working.',
+      badge: t('rules.expiringSoon.badge'),
+      reason: t('rules.expiringSoon.reason', [formatNumber(policy.warnDays)]),
+      action: t('rules.expiringSoon.action'),
     },
     'never-expires': {
-      badge: 'No expiry',
-      reason: 'never expire',
-      action: 'Give them an expiry date, or rotate them to tokens that expire.',
+      badge: t('rules.neverExpires.badge'),
+      reason: t('rules.neverExpires.reason'),
+      action: t('rules.neverExpires.action'),
     },
     'rotation-due': {
-      badge: 'Rotate',
-      reason: `are older than ${policy.maxAgeDays} days`,
-      action: 'Rotate them: create a replacement, switch the script over, then revoke the old token.',
+      badge: t('rules.rotationDue.badge'),
+      reason: t('rules.rotationDue.reason', [formatNumber(policy.maxAgeDays)]),
+      action: t('rules.rotationDue.action'),
     },
     'full-access': {
-      badge: 'Full access',
-      reason: 'have full access (every privilege, and whatever you are granted later)',
-      action: 'Replace them with tokens limited to what the job needs.',
+      badge: t('rules.fullAccess.badge'),
+      reason: t('rules.fullAccess.reason'),
+      action: t('rules.fullAccess.action'),
     },
     'risky-privileges': {
-      badge: 'Risky privileges',
-      reason: 'grant privileges that can bypass token limits, change passwords or lift account limits',
-      action: 'Remove those privileges unless the job really needs them.',
+      badge: t('rules.riskyPrivileges.badge'),
+      reason: t('rules.riskyPrivileges.reason'),
+      action: t('rules.riskyPrivileges.action'),
     },
     'forbidden-privileges': {
-      badge: 'Forbidden privileges',
-      reason: 'grant privileges your policy forbids',
-      action: 'Remove those privileges, or revoke the tokens.',
+      badge: t('rules.forbiddenPrivileges.badge'),
+      reason: t('rules.forbiddenPrivileges.reason'),
+      action: t('rules.forbiddenPrivileges.action'),
     },
     naming: {
-      badge: 'Name',
-      reason: `do not follow your naming convention${policy.namingHint ? ` (${policy.namingHint})` : ''}`,
-      action: 'Rename them so everyone can tell who owns a token and why.',
+      badge: t('rules.naming.badge'),
+      reason: policy.namingHint ? t('rules.naming.reasonWithHint', [policy.namingHint]) : t('rules.naming.reason'),
+      action: t('rules.naming.action'),
     },
     'any-ip': {
-      badge: 'Any IP',
-      reason: 'can be used from any IP address',
-      action: 'Add an IP allowlist with the addresses of the systems that use them.',
+      badge: t('rules.anyIp.badge'),
+      reason: t('rules.anyIp.reason'),
+      action: t('rules.anyIp.action'),
     },
   };
 }

@@ -5,6 +5,7 @@
  * ready-to-use file, and nothing about the token is readable without the passphrase.
  */
 import { Encrypter, armor } from 'age-encryption';
+import { t } from '../i18n';
 import { exportDotenv } from './dotenv';
 import type { TokenEntry } from './token-entry';
 
@@ -14,7 +15,7 @@ export { passphraseStrength, type PassphraseStrength } from './passphrase-streng
 
 export class MissingPassphraseError extends Error {
   constructor() {
-    super('An age export needs a passphrase: enter one to encrypt the file with.');
+    super(t('secret.agePassphraseMissing'));
     this.name = 'MissingPassphraseError';
   }
 }

@@ -2,6 +2,7 @@
  * Passphrase strength hint for the age export (its own module: the content script shows
  * it live while typing, and must not pull age-encryption into its bundle).
  */
+import { t } from '../i18n';
 
 export interface PassphraseStrength {
   score: 0 | 1 | 2 | 3 | 4;
@@ -18,7 +19,13 @@ const COMMON_WORDS = [
   'server', 'hosting', 'abc123', '123456', '1234', '0000', '1111',
 ];
 
-const LABELS = ['very weak', 'weak', 'fair', 'strong', 'very strong'] as const;
+const labels = (): readonly string[] => [
+  t('passphrase.label.veryWeak'),
+  t('passphrase.label.weak'),
+  t('passphrase.label.fair'),
+  t('passphrase.label.strong'),
+  t('passphrase.label.veryStrong'),
+];
 
 /** Bits of guessing work → score. An age file can be attacked offline forever, so the bar is high. */
 function scoreOf(bits: number): 0 | 1 | 2 | 3 | 4 {
@@ -49,10 +56,10 @@ interface Estimate { bits: number; problems: Set<string> }
 /** A letters-only word: worth up to ~10 bits (a diceware word is 12.9; people pick less randomly). */
 function wordBits(word: string, seen: Set<string>, found: Set<string>): number {
   const lower = word.toLowerCase();
-  if (seen.has(lower)) { found.add('a repeated word'); return 1; }
+  if (seen.has(lower)) { found.add(t('passphrase.repeatedWord')); return 1; }
   seen.add(lower);
-  if (COMMON_WORDS.includes(lower)) { found.add(`a common word ('${lower}')`); return 2; }
-  if (new Set(lower).size < 3) { found.add("repeats or runs like 'aaa' or '123'"); return 2; }
+  if (COMMON_WORDS.includes(lower)) { found.add(t('passphrase.commonWord', [lower])); return 2; }
+  if (new Set(lower).size < 3) { found.add(t('passphrase.repeats')); return 2; }
   return Math.min(10, 2.5 * word.length);
 }
 
@@ -73,7 +80,7 @@ function charBits(token: string, perChar: number, found: Set<string>): number {
         if (!covered.slice(from, from + word.length).some(Boolean)) {
           covered.fill(true, from, from + word.length);
           bits += 3;
-          found.add(`a common word ('${word}')`);
+          found.add(t('passphrase.commonWord', [word]));
         }
         from = text.indexOf(word, from + 1);
       }
@@ -87,7 +94,7 @@ function charBits(token: string, perChar: number, found: Set<string>): number {
     const inRun = Math.abs(here) === 1 && ((i > 1 && step(i - 1) === here) || (i + 1 < lower.length && step(i + 1) === here));
     if (repeat || inRun) {
       bits += 1;
-      found.add("repeats or runs like 'aaa' or '123'");
+      found.add(t('passphrase.repeats'));
     } else {
       bits += perChar;
     }
@@ -122,15 +129,15 @@ function estimateBits(passphrase: string): Estimate {
  */
 export function passphraseStrength(passphrase: string): PassphraseStrength {
   if (passphrase.length === 0) {
-    return { score: 0, label: LABELS[0], hint: 'Enter a passphrase: the file can be attacked offline, so make it long and random.' };
+    return { score: 0, label: labels()[0]!, hint: t('passphrase.empty') };
   }
   const { bits, problems } = estimateBits(passphrase);
   const score = scoreOf(bits);
   const advice =
     score >= 3
-      ? 'Good: store the passphrase separately from the file.'
-      : 'Use 5 or more random words, or 12+ random characters of mixed kinds (a password manager can generate them).';
-  const found = problems.size > 0 ? `It contains ${[...problems].join(', ')}. ` : '';
-  const short = score < 3 && passphrase.length < 12 ? 'It is short. ' : '';
-  return { score, label: LABELS[score], hint: `${found}${short}${advice}` };
+      ? t('passphrase.good')
+      : t('passphrase.advice');
+  const found = problems.size > 0 ? t('passphrase.contains', [[...problems].join(', ')]) : '';
+  const short = score < 3 && passphrase.length < 12 ? t('passphrase.short') : '';
+  return { score, label: labels()[score]!, hint: `${found}${short}${advice}` };
 }

@@ -4,6 +4,7 @@
  * when the user configures it). Writes are create-only (`cas: 0`): a token export must
  * never replace a secret someone already keeps at that path.
  */
+import { t } from '../i18n';
 import { toDateInput } from '../expiry';
 import { expiryText } from './entry-text';
 import type { TokenEntry } from './token-entry';
@@ -26,6 +27,9 @@ export interface VaultKvRequest {
 
 export type VaultKvAnswer = { ok: true; version: number | null } | { ok: false; message: string };
 
+const KNOWN_PLACEHOLDERS = '{host}, {name}, {user}, {date}';
+const pathOrMount = (what: 'path' | 'mount'): string => (what === 'path' ? t('vaultKv.path') : t('vaultKv.mount'));
+
 export class VaultKvConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -43,18 +47,18 @@ const LITERAL = /^[A-Za-z0-9._~\/-]*$/;
  * routing, so a segment is checked as Vault will see it: no '.' or '..' (which would
  * step out of the intended folder), no empty segment, no '/' or '\' hidden in an escape.
  */
-function checkSegments(path: string, what: string): string[] {
+function checkSegments(path: string, what: 'path' | 'mount'): string[] {
   const segments = path.split('/');
   for (const segment of segments) {
     let decoded: string;
     try {
       decoded = decodeURIComponent(segment);
     } catch {
-      throw new VaultKvConfigError(`The Vault ${what} has an invalid %-escape: ${path}`);
+      throw new VaultKvConfigError(t('vaultKv.badEscape', [pathOrMount(what), path]));
     }
-    if (segment === '') throw new VaultKvConfigError(`The Vault ${what} has an empty segment ('//'): ${path}`);
-    if (decoded === '.' || decoded === '..' || decoded.includes('..')) throw new VaultKvConfigError(`The Vault ${what} must not contain '..': ${path}`);
-    if (/[\/\\]/.test(decoded)) throw new VaultKvConfigError(`The Vault ${what} must not contain an escaped slash: ${path}`);
+    if (segment === '') throw new VaultKvConfigError(t('vaultKv.emptySegment', [pathOrMount(what), path]));
+    if (decoded === '.' || decoded === '..' || decoded.includes('..')) throw new VaultKvConfigError(t('vaultKv.dotDot', [pathOrMount(what), path]));
+    if (/[\/\\]/.test(decoded)) throw new VaultKvConfigError(t('vaultKv.escapedSlash', [pathOrMount(what), path]));
   }
   return segments;
 }
@@ -75,25 +79,25 @@ export function vaultKvPath(template: string, entry: TokenEntry, now: Date): str
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     const literal = template.slice(last, match.index);
-    if (!LITERAL.test(literal)) throw new VaultKvConfigError(`The Vault path template may only contain letters, digits, '.', '_', '~', '-', '/' and {host}, {name}, {user}, {date}: ${template}`);
+    if (!LITERAL.test(literal)) throw new VaultKvConfigError(t('vaultKv.templateChars', [KNOWN_PLACEHOLDERS, template]));
     const key = match[1] as (typeof PLACEHOLDERS)[number];
-    if (!PLACEHOLDERS.includes(key)) throw new VaultKvConfigError(`Unknown placeholder {${match[1]}} in the Vault path template (known: {host}, {name}, {user}, {date})`);
+    if (!PLACEHOLDERS.includes(key)) throw new VaultKvConfigError(t('vaultKv.unknownPlaceholder', [`{${match[1]}}`, KNOWN_PLACEHOLDERS]));
     const value = values[key];
-    if (value === '') throw new VaultKvConfigError(`{${key}} is empty, so the Vault path would have an empty segment`);
+    if (value === '') throw new VaultKvConfigError(t('vaultKv.emptyValue', [`{${key}}`]));
     path += literal + encodeURIComponent(value);
     last = match.index + match[0].length;
   }
   const tail = template.slice(last);
-  if (!LITERAL.test(tail)) throw new VaultKvConfigError(`The Vault path template may only contain letters, digits, '.', '_', '~', '-', '/' and {host}, {name}, {user}, {date}: ${template}`);
+  if (!LITERAL.test(tail)) throw new VaultKvConfigError(t('vaultKv.templateChars', [KNOWN_PLACEHOLDERS, template]));
   path = (path + tail).replace(/^\/+|\/+$/g, '');
-  if (path === '') throw new VaultKvConfigError('The Vault path template is empty');
+  if (path === '') throw new VaultKvConfigError(t('vaultKv.emptyTemplate'));
   checkSegments(path, 'path');
   return path;
 }
 
 function normalizeMount(mount: string): string {
   const trimmed = mount.trim().replace(/^\/+|\/+$/g, '');
-  if (trimmed === '' || !/^[A-Za-z0-9._~\/-]+$/.test(trimmed)) throw new VaultKvConfigError(`Not a valid Vault mount: '${mount}'`);
+  if (trimmed === '' || !/^[A-Za-z0-9._~\/-]+$/.test(trimmed)) throw new VaultKvConfigError(t('vaultKv.badMount', [mount]));
   checkSegments(trimmed, 'mount');
   return trimmed;
 }
@@ -107,14 +111,14 @@ function normalizeAddress(address: string): string {
   try {
     url = new URL(address.trim());
   } catch {
-    throw new VaultKvConfigError(`Not a valid Vault address: '${address}'`);
+    throw new VaultKvConfigError(t('vaultKv.badAddress', [address]));
   }
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new VaultKvConfigError(`The Vault address must use https:// (plain http only to this machine): '${address}'`);
+    throw new VaultKvConfigError(t('vaultKv.needHttps', [address]));
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new VaultKvConfigError(`The Vault address must not contain credentials, '?' or '#': '${address}'`);
+    throw new VaultKvConfigError(t('vaultKv.addressExtras', [address]));
   }
   // Keep a path prefix (Vault behind a reverse proxy at /vault), without trailing '/'.
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -177,28 +181,27 @@ export function readVaultKvAnswer(status: number, bodyText: string): VaultKvAnsw
   if (status === 204) return { ok: true, version: null };
   if (status >= 200 && status < 300) {
     if (!isRecord(body)) {
-      return { ok: false, message: `Vault answered HTTP ${status} but not with Vault's JSON: is the address a Vault server?` };
+      return { ok: false, message: t('vaultKv.notVaultJson', [status]) };
     }
     const data = body['data'];
     const version = isRecord(data) && typeof data['version'] === 'number' && Number.isInteger(data['version']) ? data['version'] : null;
     return { ok: true, version };
   }
   if (status >= 300 && status < 400) {
-    return { ok: false, message: `Vault answered with a redirect (HTTP ${status}): check the Vault address.` };
+    return { ok: false, message: t('vaultKv.redirect', [status]) };
   }
   const errors = isRecord(body) && Array.isArray(body['errors'])
     ? body['errors'].filter((e): e is string => typeof e === 'string' && e.trim() !== '')
     : null;
   if (errors === null) {
-    return { ok: false, message: `Vault answered HTTP ${status} without Vault's JSON error body.` };
+    return { ok: false, message: t('vaultKv.noErrorBody', [status]) };
   }
   if (errors.some((e) => /check-and-set/i.test(e))) {
-    return { ok: false, message: 'A secret already exists at this path; nothing was overwritten. Choose another path or remove the old secret in Vault first.' };
+    return { ok: false, message: t('vaultKv.exists') };
   }
   if (errors.length === 0) {
-    const hint = status === 404 ? ': check that the mount exists and is a KV version 2 engine' : '';
-    return { ok: false, message: `Vault answered HTTP ${status}${hint}.` };
+    return { ok: false, message: status === 404 ? t('vaultKv.httpNoMount', [status]) : t('vaultKv.http', [status]) };
   }
-  const hint = status === 403 ? ' (check the Vault token and its policy: it needs "create" on this path)' : '';
-  return { ok: false, message: clip(`Vault refused the write (HTTP ${status}): ${errors.join('; ')}${hint}`) };
+  const refused = status === 403 ? t('vaultKv.refusedToken', [status, errors.join('; ')]) : t('vaultKv.refused', [status, errors.join('; ')]);
+  return { ok: false, message: clip(refused) };
 }

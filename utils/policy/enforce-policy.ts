@@ -5,6 +5,7 @@
  * script on a WHM page is the less trusted side.
  */
 import { checkExpiry } from '../expiry';
+import { t } from '../i18n';
 import { checkTokenName } from '../naming';
 import type { EffectivePolicy } from './defaults';
 
@@ -38,7 +39,7 @@ export function policyViolations(
 
   if (intent.acls.length === 0) {
     // WHM reads an omitted ACL list as full access, so "nothing" would mean "everything".
-    violations.push({ field: 'acls', message: 'Choose at least one privilege: without any, WHM would grant full access.' });
+    violations.push({ field: 'acls', message: t('enforce.noAcl') });
   }
 
   const forbidden = [...new Set(policy.privileges.forbidden)];
@@ -48,14 +49,14 @@ export function policyViolations(
     if (forbidden.length > 0) {
       const others = forbidden.filter((acl) => acl !== 'all');
       const message = forbidden.includes('all')
-        ? 'The policy forbids full access (all).'
-        : `Full access (all) includes privileges the policy forbids: ${others.map(describeAcl).join(', ')}.`;
+        ? t('enforce.allForbidden')
+        : t('enforce.allIncludesForbidden', [others.map(describeAcl).join(', ')]);
       violations.push({ field: 'acls', message });
     }
   } else {
     const granted = forbidden.filter((acl) => acls.has(acl));
     if (granted.length > 0) {
-      violations.push({ field: 'acls', message: `The policy forbids these privileges: ${granted.map(describeAcl).join(', ')}.` });
+      violations.push({ field: 'acls', message: t('enforce.forbidden', [granted.map(describeAcl).join(', ')]) });
     }
   }
 
@@ -64,7 +65,7 @@ export function policyViolations(
   if (policy.requireIpAllowlist && !intent.whitelistIps.some((ip) => ip.trim() !== '')) {
     violations.push({
       field: 'whitelistIps',
-      message: 'The policy requires an IP allowlist: list the addresses that will use this token.',
+      message: t('enforce.needAllowlist'),
     });
   }
 

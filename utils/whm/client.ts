@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNumber, t } from '../i18n';
 import { WhmError } from './errors';
 import {
   CreatedTokenSchema,
@@ -70,7 +71,7 @@ export class WhmClient {
 
   constructor(options: WhmClientOptions) {
     this.#origin = new URL(options.origin).origin;
-    if (!/^cpsess\d{10}$/.test(options.cpsess)) throw new WhmError('session', 'No WHM session token in this page address.');
+    if (!/^cpsess\d{10}$/.test(options.cpsess)) throw new WhmError('session', t('whm.noSessionToken'));
     this.#cpsess = options.cpsess;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -105,7 +106,7 @@ export class WhmClient {
   }
 
   async createToken(spec: TokenSpec): Promise<CreatedToken> {
-    if (!spec.acls.length) throw new WhmError('whm', 'A token needs at least one privilege.');
+    if (!spec.acls.length) throw new WhmError('whm', t('whm.needPrivilege'));
     const data = await this.call('api_token_create', {
       token_name: spec.name,
       acl: spec.acls,
@@ -123,7 +124,7 @@ export class WhmClient {
    * keeps them: sending the complete state is right for both.
    */
   async updateToken(currentName: string, spec: TokenSpec): Promise<WhmToken> {
-    if (!spec.acls.length) throw new WhmError('whm', 'A token needs at least one privilege.');
+    if (!spec.acls.length) throw new WhmError('whm', t('whm.needPrivilege'));
     const data = await this.call('api_token_update', {
       token_name: currentName,
       ...(spec.name !== currentName ? { new_name: spec.name } : {}),
@@ -151,7 +152,7 @@ export class WhmClient {
     const still = new Set(tokens.map((t) => t.name));
     const outcomes = names.map((name): RevokeOutcome =>
       still.has(name)
-        ? { name, revoked: false, reason: failure?.reason ?? failure?.message ?? 'WHM reported success, but the token is still listed.' }
+        ? { name, revoked: false, reason: failure?.reason ?? failure?.message ?? t('whm.stillListed') }
         : { name, revoked: true },
     );
     return { outcomes, tokens };
@@ -181,9 +182,9 @@ export class WhmClient {
       return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new WhmError('network', `WHM did not answer within ${Math.round(this.#timeoutMs / 1000)} s.`);
+        throw new WhmError('network', t('whm.timeout', [formatNumber(Math.round(this.#timeoutMs / 1000))]));
       }
-      throw new WhmError('network', `Could not reach WHM: ${error instanceof Error ? error.message : String(error)}`);
+      throw new WhmError('network', t('whm.unreachable', [error instanceof Error ? error.message : String(error)]));
     } finally {
       clearTimeout(timer);
     }
@@ -210,34 +211,34 @@ const PERMISSION_REASON = /permission|not (?:allowed|authorized|permitted)|acces
 export function readWhmAnswer(raw: RawAnswer, fn: string): unknown {
   const { status, contentType, body } = raw;
   if (status === 401 || status === 403 || (status >= 300 && status < 400) || status === 0) {
-    throw new WhmError('session', 'Your WHM session has ended. Log in to WHM again.');
+    throw new WhmError('session', t('whm.sessionEnded'));
   }
   if (status < 200 || status >= 300) {
-    throw new WhmError('network', `WHM answered with HTTP ${status} to ${fn}.`);
+    throw new WhmError('network', t('whm.http', [status, fn]));
   }
   const looksHtml = /text\/html/i.test(contentType) || /^\s*</.test(body);
   if (looksHtml) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-    throw new WhmError('session', `WHM answered with a web page${title ? ` (“${title}”)` : ''} instead of data: your session has probably ended. Log in to WHM again.`);
+    throw new WhmError('session', title ? t('whm.webPageTitled', [title]) : t('whm.webPage'));
   }
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw new WhmError('malformed', `WHM's answer to ${fn} is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`);
+    throw new WhmError('malformed', t('whm.notJson', [fn, error instanceof Error ? error.message : t('whm.parseError')]));
   }
   if (json && typeof json === 'object' && 'cpanelresult' in json) {
-    throw new WhmError('session', 'WHM refused access (legacy “Access denied” answer): log in to WHM again.');
+    throw new WhmError('session', t('whm.legacyDenied'));
   }
   const envelope = EnvelopeSchema.safeParse(json);
   if (!envelope.success) {
-    throw new WhmError('session', `WHM's answer to ${fn} has no result: your session has probably ended. Log in to WHM again.`);
+    throw new WhmError('session', t('whm.noResult', [fn]));
   }
   const { metadata, data } = envelope.data;
   if (metadata.result !== 1) {
-    const reason = metadata.reason ?? 'WHM gave no reason.';
+    const reason = metadata.reason ?? t('whm.noReason');
     const kind = PERMISSION_REASON.test(reason) ? 'permission' : 'whm';
-    throw new WhmError(kind, kind === 'permission' ? `Your WHM account lacks the privilege for ${fn}: ${reason}` : `WHM refused ${fn}: ${reason}`, reason);
+    throw new WhmError(kind, kind === 'permission' ? t('whm.lacksPrivilege', [fn, reason]) : t('whm.refused', [fn, reason]), reason);
   }
   return data;
 }
@@ -252,7 +253,7 @@ export function validate<T>(check: () => T, fn: string): T {
         .slice(0, 5)
         .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
         .join('; ');
-      throw new WhmError('malformed', `WHM's answer to ${fn} is not in the documented shape — ${where}`);
+      throw new WhmError('malformed', t('whm.badShape', [fn, where]));
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n';
 import type { TokenTestReport } from '../messages';
 import type { WhmToken } from './schemas';
 
@@ -43,7 +44,7 @@ export async function testToken(input: TokenTestInput): Promise<TokenTestReport>
       const ok = response.status === 200 && Number(body?.metadata?.result) === 1;
       return { ok, status: response.status, data: body?.data, reason: typeof body?.metadata?.reason === 'string' ? body.metadata.reason : undefined };
     } catch (error) {
-      return { ok: false, status: 0, reason: controller.signal.aborted ? 'no answer in time' : error instanceof Error ? error.message : String(error) };
+      return { ok: false, status: 0, reason: controller.signal.aborted ? t('tokenTest.noAnswerInTime') : error instanceof Error ? error.message : String(error) };
     } finally {
       clearTimeout(timer);
     }
@@ -52,25 +53,25 @@ export async function testToken(input: TokenTestInput): Promise<TokenTestReport>
   const version = await call('version');
   if (!version.ok) {
     const refused = version.status === 401 || version.status === 403;
-    checks.push({ call: 'version', ok: false, detail: version.status ? `HTTP ${version.status}${version.reason ? `: ${version.reason}` : ''}` : `no answer (${version.reason})` });
+    checks.push({ call: 'version', ok: false, detail: version.status ? `HTTP ${version.status}${version.reason ? `: ${version.reason}` : ''}` : t('tokenTest.noAnswer', [version.reason ?? '']) });
     const ips = input.details?.whitelistIps ?? [];
     if (refused && input.details && ips.length) {
       return {
         result: 'ip-restricted',
         checks,
-        message: `WHM knows this token, but it only accepts calls from ${ips.join(', ')} — this browser's address is not among them. The token itself is fine; test it from an allowed address.`,
+        message: t('tokenTest.ipRestricted', [ips.join(', ')]),
       };
     }
     return {
       result: 'failed',
       checks,
       message: input.details
-        ? `WHM refused the token for user “${input.user}”. Check the user name the token belongs to.`
-        : 'WHM does not accept this token: it is unknown, revoked or expired.',
+        ? t('tokenTest.refusedForUser', [input.user])
+        : t('tokenTest.unknown'),
     };
   }
   const v = (version.data as { version?: unknown } | undefined)?.version;
-  checks.push({ call: 'version', ok: true, detail: typeof v === 'string' ? `WHM ${v}` : 'answered' });
+  checks.push({ call: 'version', ok: true, detail: typeof v === 'string' ? `WHM ${v}` : t('tokenTest.answered') });
 
   const acls = input.details?.acls ?? [];
   if (acls.includes('list-accts') || acls.includes('all')) {
@@ -79,9 +80,11 @@ export async function testToken(input: TokenTestInput): Promise<TokenTestReport>
     checks.push({
       call: 'listaccts',
       ok: list.ok,
-      detail: list.ok ? `${Array.isArray(accounts) ? accounts.length : 0} accounts listed` : `refused${list.reason ? `: ${list.reason}` : ''}`,
+      detail: list.ok ? accountsListed(Array.isArray(accounts) ? accounts.length : 0) : list.reason ? t('tokenTest.refusedBecause', [list.reason]) : t('tokenTest.refused'),
     });
-    if (!list.ok) return { result: 'failed', checks, message: 'The token works, but WHM refused listaccts although the token should allow it.' };
+    if (!list.ok) return { result: 'failed', checks, message: t('tokenTest.listacctsRefused') };
   }
-  return { result: 'ok', checks, message: `The token works: ${checks.map((c) => `${c.call} — ${c.detail}`).join('; ')}.` };
+  return { result: 'ok', checks, message: t('tokenTest.works', [checks.map((c) => `${c.call} — ${c.detail}`).join('; ')]) };
 }
+
+const accountsListed = (n: number): string => t('tokenTest.accountsListed', n, [formatNumber(n)]);

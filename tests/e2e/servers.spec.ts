@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+
+const registeredMatches = (serviceWorker: import('@playwright/test').Worker) =>
+  serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
+
+test('the popup shows the last audit, and disabling a server removes its content script until enabled again', async ({ context, extensionId, openTokensPage, serviceWorker }) => {
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  expect(await registeredMatches(serviceWorker)).toContain('https://127.0.0.1/cpsess*/scripts*/apitokens*');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabId = await popup.evaluate(async () => (await chrome.tabs.query({ url: 'https://127.0.0.1/*' }))[0]?.id);
+  expect(tabId).toBeTruthy();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'enabled');
+  const attention = await page.getByTestId('audit-banner').getAttribute('data-attention');
+  await expect(popup.getByTestId('server-summary')).toHaveAttribute('data-attention', attention!);
+
+  await popup.getByTestId('disable-server').click();
+  await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'disabled');
+  await expect.poll(() => registeredMatches(serviceWorker)).not.toContain('https://127.0.0.1/cpsess*/scripts*/apitokens*');
+  // localhost, the other pre-granted host, is untouched.
+  expect(await registeredMatches(serviceWorker)).toContain('https://localhost/cpsess*/scripts*/apitokens*');
+  await page.reload();
+  await expect(page.locator('#tokenTable')).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('audit-banner')).toHaveCount(0);
+
+  // Enabling again (already granted, so the browser does not need to ask).
+  await popup.reload();
+  await popup.getByTestId('enable-server').click();
+  await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'enabled');
+  await expect.poll(() => registeredMatches(serviceWorker)).toContain('https://127.0.0.1/cpsess*/scripts*/apitokens*');
+  await page.reload();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+});
+
+test('away from WHM the popup lists the audited servers; the snapshot holds metadata only', async ({ context, extensionId, openTokensPage, serviceWorker, sim }) => {
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'not-whm');
+  await expect(popup.locator(`[data-server="${sim.origin}"]`)).toContainText('127.0.0.1');
+  await expect(popup.getByText(/live WHM session/)).toBeVisible();
+
+  const snapshot = await serviceWorker.evaluate(async (origin) => ((await chrome.storage.local.get('tw:snapshots'))['tw:snapshots'] as Record<string, unknown>)[origin], sim.origin);
+  const tokens = (snapshot as { tokens: Array<Record<string, unknown>> }).tokens;
+  expect(tokens.length).toBe(sim.state.tokens.filter((t) => t.owner === 'reseller1').length);
+  for (const t of tokens) expect(Object.keys(t).sort()).toEqual(['acls', 'createTime', 'expiresAt', 'findings', 'name']);
+
+  // Options › Servers: removing the server deletes what was kept about it.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator(`tr[data-server="${sim.origin}"]`)).toBeVisible();
+  await options.locator(`tr[data-server="${sim.origin}"] [data-testid=remove-server]`).click();
+  await expect(options.locator(`tr[data-server="${sim.origin}"]`)).toHaveCount(0);
+  const after = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('tw:snapshots'))['tw:snapshots']);
+  expect(after).toEqual({});
+});
