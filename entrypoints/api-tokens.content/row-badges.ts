@@ -3,6 +3,7 @@ import type { Finding } from '../../utils/audit/audit-tokens';
 import { ruleTexts } from '../../utils/audit/rule-texts';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 import type { AuditState, AuditStore } from './audit-store';
+import { cellHost } from './cell-host';
 
 const HOST_TAG = 'token-warden-findings';
 
@@ -31,17 +32,10 @@ export function mountRowBadges(ctx: ContentScriptContext, store: AuditStore): vo
       }
       const cell = row.querySelector(WHM_SELECTORS.nameCell) ?? row.cells[1];
       if (!cell) continue;
-      const signature = `${name}|${findings.map((f) => f.rule).join(',')}`;
-      let host = cell.querySelector<HTMLElement>(`:scope > ${HOST_TAG}`);
-      if (host?.dataset.signature === signature) continue;
-      if (!host) {
-        host = document.createElement(HOST_TAG);
-        host.attachShadow({ mode: 'open' });
-        cell.append(host);
-      }
+      const { host, current } = cellHost(cell, HOST_TAG, `${name}|${findings.map((f) => f.rule).join(',')}`);
+      if (current) continue;
       host.dataset.testid = 'token-findings';
       host.dataset.token = name;
-      host.dataset.signature = signature;
       renderBadges(host.shadowRoot!, findings, texts);
     }
     if (unknown.length && !state.refreshing) {

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../../utils/i18n';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
+import { cellHost } from './cell-host';
 
 const HOST_TAG = 'token-warden-rotate-button';
 const CSS = `button { font: 12px/1.5 system-ui, sans-serif; margin-left: 6px; padding: 0 8px; border: 1px solid #2a6ebb; color: #1a4f8a;
@@ -16,13 +17,8 @@ export function mountRowRotateButtons(ctx: ContentScriptContext, rotate: (name: 
       const cell = row.querySelector(WHM_SELECTORS.actionsCell);
       const name = row.id;
       if (!cell || !name) continue;
-      let host = cell.querySelector<HTMLElement>(`:scope > ${HOST_TAG}`);
-      if (host?.dataset.token === name) continue;
-      if (!host) {
-        host = document.createElement(HOST_TAG);
-        host.attachShadow({ mode: 'open' });
-        cell.append(host);
-      }
+      const { host, current } = cellHost(cell, HOST_TAG, name);
+      if (current) continue;
       host.dataset.token = name;
       const style = document.createElement('style');
       style.textContent = CSS;
