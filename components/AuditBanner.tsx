@@ -146,6 +146,9 @@ function FindingLine(props: {
 }) {
   const { rule, count, names, info, text, onRevoke, onRotate } = props;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  // The names are drawn only once the line is opened: a reseller with a thousand tokens
+  // would otherwise wait for thousands of hidden checkboxes before the banner shows.
+  const [open, setOpen] = useState(false);
   const toggle = (name: string) => {
     const next = new Set(chosen);
     if (next.has(name)) next.delete(name);
@@ -154,13 +157,13 @@ function FindingLine(props: {
   };
   return (
     <li data-finding={rule} data-count={count} data-level={info ? 'info' : 'warning'} class={info ? 'tw-info' : 'tw-warning'}>
-      <details>
+      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
           <strong>{t('banner.findingCount', count, [formatNumber(count)])}</strong> {text.reason}. <span class="tw-action">{text.action}</span>
         </summary>
         <fieldset class="tw-names">
           <legend>{t('banner.namesLegend')}</legend>
-          {names.map((name) => (
+          {open && names.map((name) => (
             <label key={name} class="tw-name">
               <input type="checkbox" checked={chosen.has(name)} onChange={() => toggle(name)} data-choose={name} />
               <code>{name}</code>

@@ -110,6 +110,7 @@ async function benchBanner(): Promise<void> {
     const rows = await page.locator('tr.token-row').count();
     const total = await page.getByTestId('audit-banner').getAttribute('data-total');
     const lag = banners.map((b, i) => b - tables[i]!);
+    console.log(`   per load (banner − table, ms): ${lag.map((x) => x.toFixed(0)).join(", ")}`);
     console.log(`2. large-1k (${total} tokens, WHM shows ${rows} rows a page), median of ${loads} page loads:`);
     console.log(`   WHM's table rendered ${ms(median(tables))} after navigation start (baseline)`);
     console.log(`   banner final       ${ms(median(banners))} after navigation start`);

@@ -32,6 +32,14 @@ export interface MessageDeps {
 }
 
 /**
+ * Snapshots are for later (reminders, the popup): writing a thousand tokens to storage
+ * must not hold up the banner, so the reply does not wait for it.
+ */
+function keepSnapshot(deps: MessageDeps, origin: string, report: AuditReport): void {
+  void deps.saveSnapshot?.(origin, report).catch(() => undefined);
+}
+
+/**
  * The background's single entry for content-script requests: validate the shape,
  * bind it to the sender tab's origin and session, then act. Every failure comes back
  * as a reply with an error kind — the caller never sees an exception.
@@ -47,6 +55,10 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
   }
   try {
     const client = deps.makeClient(request.origin, request.cpsess);
+    // The audit's list request goes out before the policy is read: reading managed
+    // storage can take a second in a freshly started worker, and WHM's answer needs no policy.
+    const listed = request.type === 'audit:run' ? client.listTokens() : null;
+    listed?.catch(() => undefined);
     const policy = await deps.policy();
     const report = (tokens: WhmToken[]): AuditReport => {
       const now = client.serverTime ?? deps.now();
@@ -67,8 +79,8 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
     };
     switch (request.type) {
       case 'audit:run': {
-        const value = report(await client.listTokens());
-        await deps.saveSnapshot?.(request.origin, value);
+        const value = report(await listed!);
+        keepSnapshot(deps, request.origin, value);
         return { ok: true, value };
       }
       case 'form:context': {
@@ -128,7 +140,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       case 'tokens:revoke': {
         const { outcomes, tokens } = await client.revokeTokens(request.names);
         const value = report(tokens);
-        await deps.saveSnapshot?.(request.origin, value);
+        keepSnapshot(deps, request.origin, value);
         return { ok: true, value: { outcomes, report: value } };
       }
     }

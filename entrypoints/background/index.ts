@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { WhmClient } from '../../utils/whm/client';
 import { hostPermissionFor } from '../../utils/whm/session';
 import { syncContentScripts } from './content-script-registration';
-import { getEffectivePolicy } from './effective-policy';
+import { getEffectivePolicy, watchPolicyChanges } from './effective-policy';
 import { handleMessage } from './handle-message';
 import { originOfNotification, REMINDER_ALARM, runReminders, setupReminders } from './reminders';
 import { DISABLED_KEY, SNAPSHOTS_KEY, snapshotFromReport, type ServerSnapshot } from '../../utils/snapshots';
@@ -12,6 +12,9 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
   void syncContentScripts();
+  // Read the policy now (managed storage is slow the first time) and keep it until it changes.
+  watchPolicyChanges();
+  void getEffectivePolicy().catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && DISABLED_KEY in changes) void syncContentScripts();
   });
