@@ -96,16 +96,11 @@ export function parseTokenList(data: unknown): WhmToken[] {
 
 /**
  * A token as `api_token_create` / `api_token_update` / `api_token_get_details` return it:
- * `acls` is an array (absent when the token has implicit full access). The secret,
+ * the same fields as in the list, with `acls` an array (absent when the token has
+ * implicit full access); the list's schema already accepts both shapes. The secret,
  * when present, is kept apart from the metadata so it can never be stored with it.
  */
-export const TokenObjectSchema = z.looseObject({
-  name: z.string(),
-  create_time: unixSeconds,
-  expires_at: z.union([unixSeconds, z.null()]).optional().transform((v) => (v === undefined || v === 0 ? null : v)),
-  acls: z.union([AclArraySchema, AclMapSchema]).optional(),
-  whitelist_ips: WhitelistSchema.optional().transform((v) => v ?? []),
-});
+export const TokenObjectSchema = ListedTokenSchema;
 
 export const CreatedTokenSchema = TokenObjectSchema.extend({
   token: z.string().regex(/^[0-9A-Z]{32}$/, 'a WHM secret is 32 characters of 0-9 and A-Z'),
