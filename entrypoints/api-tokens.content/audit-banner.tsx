@@ -5,7 +5,7 @@ import { AuditBanner, AUDIT_BANNER_CSS } from '../../components/AuditBanner';
 import { auditReportCsv, auditReportFileName, auditReportJson } from '../../utils/audit/audit-report';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 import type { AuditStore } from './audit-store';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../utils/download-file';
 
 /**
  * Feature: the audit banner above WHM's token table. WHM's AngularJS view is

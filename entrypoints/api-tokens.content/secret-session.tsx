@@ -4,7 +4,7 @@ import { passphraseStrength } from '../../utils/export/passphrase-strength';
 import type { TokenEntry } from '../../utils/export/token-entry';
 import { t } from '../../utils/i18n';
 import type { PageContext } from '../../utils/whm/page-context';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../utils/download-file';
 import { sendRequest } from './send-request';
 
 export interface SecretSessionOptions {

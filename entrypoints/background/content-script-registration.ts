@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DISABLED_KEY } from '../../utils/snapshots';
+import { disabledServers } from '../../utils/snapshots';
 import { apiTokensPatternFor } from '../../utils/whm/session';
 
 /**
@@ -24,7 +24,7 @@ async function reconcile(): Promise<void> {
   const { origins = [] } = await browser.permissions.getAll();
   // A server the user switched off stays off even where its permission cannot be
   // removed (a pre-granted host in the e2e build, or one set by policy).
-  const disabled = new Set(((await browser.storage.local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? []);
+  const disabled = await disabledServers(browser.storage.local);
   const wanted = new Map<string, string>();
   for (const origin of origins) {
     if (disabled.has(origin)) continue;

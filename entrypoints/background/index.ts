@@ -6,7 +6,7 @@ import { syncContentScripts } from './content-script-registration';
 import { getEffectivePolicy, watchPolicyChanges } from './effective-policy';
 import { handleMessage } from './handle-message';
 import { originOfNotification, REMINDER_ALARM, runReminders, setupReminders } from './reminders';
-import { DISABLED_KEY, SNAPSHOTS_KEY, snapshotFromReport, type ServerSnapshot } from '../../utils/snapshots';
+import { DISABLED_KEY, disabledServers, SNAPSHOTS_KEY, snapshotFromReport, type ServerSnapshot } from '../../utils/snapshots';
 
 export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
@@ -37,8 +37,7 @@ export default defineBackground(() => {
       policy: getEffectivePolicy,
       now: () => Math.floor(Date.now() / 1000),
       isDisabled: async (origin) => {
-        const disabled = ((await browser.storage.local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? [];
-        return disabled.includes(hostPermissionFor(origin) ?? '');
+        return (await disabledServers(browser.storage.local)).has(hostPermissionFor(origin) ?? '');
       },
       saveSnapshot: async (origin, report) => {
         const stored = (await browser.storage.local.get(SNAPSHOTS_KEY))[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined;

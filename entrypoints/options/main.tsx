@@ -2,13 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
 import { ServersView } from '../../components/ServersView';
-import { DEFAULT_PREFS, DISABLED_KEY, PREFS_KEY, SNAPSHOTS_KEY, type Prefs, type ServerSnapshot } from '../../utils/snapshots';
+import { DEFAULT_PREFS, PREFS_KEY, setServerDisabled, SNAPSHOTS_KEY, type Prefs, type ServerSnapshot } from '../../utils/snapshots';
 import { hostPermissionFor } from '../../utils/whm/session';
 import { KNOWN_ACLS } from '../../utils/acl-catalog';
 import { parsePolicyText, serializePolicyFile, type PolicyFile } from '../../utils/policy/policy-file';
 import { loadPolicy, TEAM_POLICY_KEY, USER_SETTINGS_KEY, type StoredTeamPolicy } from '../../utils/policy/policy-storage';
 import { effectiveAsPolicyFile } from '../../utils/policy/effective-as-file';
 import { t, uiLocale } from '../../utils/i18n';
+import { downloadFile } from '../../utils/download-file';
 
 /**
  * The options page: the effective policy with the source of every value, the team
@@ -46,12 +47,8 @@ async function show(status?: { state: 'ok' | 'error'; message: string; problems?
       }}
       onExport={() => {
         const text = serializePolicyFile(effectiveAsPolicyFile(loaded.policy));
-        const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `${(loaded.policy.name ?? 'my').replace(/[^A-Za-z0-9_-]+/g, '-').toLowerCase()}.token-policy.json`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        const fileName = `${(loaded.policy.name ?? 'my').replace(/[^A-Za-z0-9_-]+/g, '-').toLowerCase()}.token-policy.json`;
+        downloadFile(document, fileName, text, 'application/json');
       }}
       onSaveUser={async (user: PolicyFile) => {
         const check = parsePolicyText(JSON.stringify(user), { knownAcls: KNOWN_ACLS });
@@ -78,9 +75,11 @@ async function show(status?: { state: 'ok' | 'error'; message: string; problems?
       onRemove={async (server) => {
         const { [server.origin]: _removed, ...rest } = snapshots;
         const pattern = hostPermissionFor(server.origin);
-        const disabled = ((await browser.storage.local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? [];
-        await browser.storage.local.set({ [SNAPSHOTS_KEY]: rest, ...(pattern ? { [DISABLED_KEY]: [...new Set([...disabled, pattern])] } : {}) });
-        if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+        await browser.storage.local.set({ [SNAPSHOTS_KEY]: rest });
+        if (pattern) {
+          await setServerDisabled(browser.storage.local, pattern, true);
+          await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+        }
       }}
     />
     </>,

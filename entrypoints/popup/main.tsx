@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServerToggle } from '../../components/ServerToggle';
-import { DISABLED_KEY, SNAPSHOTS_KEY, type ServerSnapshot } from '../../utils/snapshots';
+import { disabledServers, setServerDisabled, SNAPSHOTS_KEY, type ServerSnapshot } from '../../utils/snapshots';
 import { hostPermissionFor, isWhmUrl } from '../../utils/whm/session';
 import { uiLocale } from '../../utils/i18n';
 
@@ -26,13 +26,7 @@ async function start(): Promise<void> {
   const url = await currentTabUrl();
   const permission = url && isWhmUrl(url) ? hostPermissionFor(url) : null;
   const snapshots = (await readList<Record<string, ServerSnapshot>>(SNAPSHOTS_KEY)) ?? {};
-  const disabled = new Set((await readList<string[]>(DISABLED_KEY)) ?? []);
-  const setDisabled = async (pattern: string, off: boolean) => {
-    const list = new Set((await readList<string[]>(DISABLED_KEY)) ?? []);
-    if (off) list.add(pattern);
-    else list.delete(pattern);
-    await browser.storage.local.set({ [DISABLED_KEY]: [...list] });
-  };
+  const disabled = await disabledServers(browser.storage.local);
   const origin = url ? new URL(url).origin : '';
   const current = permission
     ? {
@@ -51,12 +45,12 @@ async function start(): Promise<void> {
         if (!permission) return false;
         // permissions.request must run inside the click, before any other await.
         const granted = await browser.permissions.request({ origins: [permission] });
-        if (granted) await setDisabled(permission, false);
+        if (granted) await setServerDisabled(browser.storage.local, permission, false);
         return granted;
       }}
       disable={async () => {
         if (!permission) return;
-        await setDisabled(permission, true);
+        await setServerDisabled(browser.storage.local, permission, true);
         // Gives the host permission back when it was granted by the user; a host the
         // build or an administrator granted cannot be removed, and stays switched off.
         await browser.permissions.remove({ origins: [permission] }).catch(() => false);

@@ -1,4 +1,7 @@
-/** Saves text as a file through the browser's normal download flow (no `downloads` permission). */
+/**
+ * Saves text as a file through the browser's normal download flow (no `downloads`
+ * permission). Used by the page script and the options page alike.
+ */
 export function downloadFile(doc: Document, fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = doc.createElement('a');
