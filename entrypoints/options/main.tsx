@@ -21,9 +21,23 @@ const root = document.getElementById('app')!;
 document.documentElement.lang = uiLocale();
 document.title = t('options.title');
 
-async function show(status?: { state: 'ok' | 'error'; message: string; problems?: Array<{ path: string; message: string }> }): Promise<void> {
+type Status = { state: 'ok' | 'error'; message: string; problems?: Array<{ path: string; message: string }> };
+
+// The last outcome stays on screen across re-renders: an import's own storage write (or a
+// WHM tab saving its snapshot) fires storage.onChanged, and that re-render must not wipe
+// the "imported" or "not imported" message the user is reading.
+let lastStatus: Status | undefined;
+// Reads are async and may finish out of order; only the newest one may render, or an
+// older read could paint the policy as it was before the import.
+let generation = 0;
+
+async function show(status?: Status): Promise<void> {
+  if (status) lastStatus = status;
+  const mine = ++generation;
   const loaded = await loadPolicy(browser.storage);
   const stored = await browser.storage.local.get([SNAPSHOTS_KEY, PREFS_KEY]);
+  if (mine !== generation) return;
+  status = lastStatus;
   const snapshots = (stored[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined) ?? {};
   const prefs: Prefs = { ...DEFAULT_PREFS, ...((stored[PREFS_KEY] as Partial<Prefs> | undefined) ?? {}) };
   render(

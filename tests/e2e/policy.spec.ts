@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { addLocalDays, endOfDayUnix, toDateInput } from '../../utils/expiry.ts';
 import { DEFAULT_POLICY } from '../../utils/policy/defaults.ts';
 import { BUILT_IN_PRESETS } from '../../utils/presets.ts';
+import { TEAM_POLICY_KEY } from '../../utils/policy/storage-keys.ts';
 import { bannerCounts, expectedAudit } from './audit-helpers';
 import { expect, test } from './fixtures';
 
@@ -114,6 +115,16 @@ test('importing a good policy changes the open tab’s naming count without a re
   const policy = { version: 1, name: 'Acme ops', naming: { pattern: NAMING } };
   await importPolicy(options, 'acme.token-policy.json', policy);
   await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  // A later write to storage (the import's own, or a WHM tab saving its snapshot)
+  // re-renders the page: it shows the new state and keeps the import's outcome on screen.
+  await options.evaluate(async (key) => {
+    const stored = (await chrome.storage.local.get(key))[key] as { file: Record<string, unknown> };
+    await chrome.storage.local.set({ [key]: { ...stored, file: { ...stored.file, name: 'Acme ops, renamed' } } });
+  }, TEAM_POLICY_KEY);
+  await expect(options.getByTestId('team-policy')).toContainText('Acme ops, renamed');
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  await importPolicy(options, 'acme.token-policy.json', policy);
+  await expect(options.getByTestId('team-policy')).not.toContainText('renamed');
 
   const expected = await expectedAudit(sim, page, { ...DEFAULT_POLICY, naming: { pattern: NAMING, template: null, hint: null }, name: 'Acme ops' });
   expect(expected.summary.counts.naming).toBeGreaterThan(0);
