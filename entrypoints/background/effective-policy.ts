@@ -1,31 +1,38 @@
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
-import { loadPolicy, type LoadedPolicy } from '../../utils/policy/policy-storage';
-import { isPolicyChange } from '../../utils/policy/storage-keys';
+import { loadPolicy, type PolicyStorage } from '../../utils/policy/policy-storage';
 
 /**
  * The policy the background audits and enforces with: enterprise-managed ▸ team file
- * ▸ the user's own settings ▸ defaults. Read once and kept until a layer changes
- * (storage.onChanged): reading managed storage can take seconds in a freshly started
- * browser, and every audit needs the policy.
+ * ▸ the user's own settings ▸ defaults, read afresh for every request.
+ *
+ * Only the managed layer is kept between requests: reading storage.managed can take
+ * seconds in a freshly started browser. The team file and the user's settings are
+ * read each time (a few milliseconds). Caching them too would race: an open WHM tab
+ * audits again as soon as it sees an import, and its request could reach us before
+ * our own storage.onChanged listener had dropped the stale copy.
  */
-let cached: Promise<LoadedPolicy> | null = null;
+let managed: Promise<Record<string, unknown>> | null = null;
 
-export function loadEffectivePolicy(): Promise<LoadedPolicy> {
-  cached ??= loadPolicy(browser.storage).catch((error: unknown) => {
-    cached = null;
-    throw error;
-  });
-  return cached;
-}
+// Looked up on each call, not captured: the storage areas are the browser's to replace.
+const storage: PolicyStorage = {
+  local: { get: (keys) => browser.storage.local.get(keys) },
+  managed: {
+    get: () =>
+      (managed ??= Promise.resolve(browser.storage.managed?.get(null) ?? {}).catch((error: unknown) => {
+        managed = null;
+        throw error;
+      })),
+  },
+};
 
 export async function getEffectivePolicy(): Promise<EffectivePolicy> {
-  return (await loadEffectivePolicy()).policy;
+  return (await loadPolicy(storage)).policy;
 }
 
-/** Forget the cached policy whenever a layer changes, so the next request reads it afresh. */
+/** Forget the managed values when an administrator changes them. */
 export function watchPolicyChanges(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (isPolicyChange(changes, area)) cached = null;
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') managed = null;
   });
 }
