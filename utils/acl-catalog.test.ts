@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { englishMessage, messagesOf } from '../tests/setup/english-messages';
 import { ACL_CATALOG, ACL_CATEGORY_ORDER, aclInfo, aclTitle, KNOWN_ACLS } from './acl-catalog';
 import { WHM_WARNED_ACLS } from './policy/defaults';
 
@@ -55,5 +57,21 @@ describe('aclInfo / aclTitle', () => {
   it('does not resolve inherited object keys', () => {
     expect(aclInfo('constructor')).toBeUndefined();
     expect(aclTitle('__proto__')).toBe('__proto__');
+  });
+});
+
+describe('in the user’s language', () => {
+  afterEach(() => {
+    fakeBrowser.i18n.getMessage = englishMessage as typeof fakeBrowser.i18n.getMessage;
+  });
+
+  it('every title and warning reads in Portuguese in a Portuguese browser', async () => {
+    const english = ACL_CATALOG.map((info) => [info.title, info.warning ?? '']);
+    fakeBrowser.i18n.getMessage = (await messagesOf('pt_BR')) as typeof fakeBrowser.i18n.getMessage;
+    const portuguese = ACL_CATALOG.map((info) => [info.title, info.warning ?? '']);
+    const same = ACL_CATALOG.filter((info, i) => portuguese[i]![0] === english[i]![0] || (info.warned && portuguese[i]![1] === english[i]![1]));
+    expect(same.map((info) => info.name)).toEqual([]);
+    expect(aclTitle('list-accts')).toBe('Listar contas');
+    expect(aclInfo('cpanel-api')?.warning).toMatch(/pode agir fora dos limites/);
   });
 });

@@ -127,6 +127,8 @@ export interface FormContext {
   held: string[];
   /** Titles of the ACLs the form shows (held and preset ones), so the page bundle needs no catalogue. */
   aclTitles: Record<string, string>;
+  /** Why each of those ACLs is risky, where WHM itself warns about it. */
+  aclWarnings: Record<string, string>;
   /** WHM's clock (Unix seconds). */
   now: number;
 }

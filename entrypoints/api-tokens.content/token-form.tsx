@@ -226,11 +226,11 @@ class FormSession {
     if (this.#containers.policy) {
       render(<FormPolicyPanel violations={violations} blocked={this.blocked} policyName={policy?.name ?? null} notes={notes} />, this.#containers.policy);
     }
-    if (policy) this.#renderAclWarnings(new Set(policy.privileges.risky), new Set(policy.privileges.forbidden));
+    if (policy) this.#renderAclWarnings(new Set(policy.privileges.risky), new Set(policy.privileges.forbidden), context?.aclWarnings ?? {});
   }
 
   /** A warning beside each checked privilege that is risky or forbidden by the policy. */
-  #renderAclWarnings(risky: ReadonlySet<string>, forbidden: ReadonlySet<string>): void {
+  #renderAclWarnings(risky: ReadonlySet<string>, forbidden: ReadonlySet<string>, reasons: Record<string, string>): void {
     for (const box of document.querySelectorAll<HTMLInputElement>(WHM_SELECTORS.aclCheckbox)) {
       const acl = aclOfCheckbox(box);
       const level = !box.checked ? null : forbidden.has(acl) ? 'forbidden' : risky.has(acl) ? 'risky' : null;
@@ -255,6 +255,8 @@ class FormSession {
       badge.className = `tw-acl-warning${level === 'forbidden' ? ' tw-forbidden' : ''}`;
       badge.dataset.aclWarning = level;
       badge.textContent = level === 'forbidden' ? t('form.aclForbidden') : t('form.aclRisky');
+      // What this privilege in particular lets a token do, on hover.
+      if (reasons[acl]) badge.title = reasons[acl];
       host.shadowRoot!.replaceChildren(style, badge);
     }
   }

@@ -1,5 +1,5 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
-import { describeAcl } from '../../utils/acl-catalog';
+import { aclInfo, describeAcl } from '../../utils/acl-catalog';
 import { t } from '../../utils/i18n';
 import { policyViolations } from '../../utils/policy/enforce-policy';
 import { presetAvailability, presetsFor } from '../../utils/presets';
@@ -96,7 +96,11 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
         }));
         const shown = new Set([...held, ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden]);
         const aclTitles = Object.fromEntries([...shown].map((acl) => [acl, describeAcl(acl)]));
-        return { ok: true, value: { policy, presets, held, aclTitles, now: client.serverTime ?? deps.now() } };
+        const aclWarnings = Object.fromEntries([...shown].flatMap((acl) => {
+          const warning = aclInfo(acl)?.warning;
+          return warning ? [[acl, warning]] : [];
+        }));
+        return { ok: true, value: { policy, presets, held, aclTitles, aclWarnings, now: client.serverTime ?? deps.now() } };
       }
       case 'tokens:create':
       case 'tokens:update': {

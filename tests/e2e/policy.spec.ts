@@ -139,6 +139,9 @@ test('risky and forbidden privileges are flagged beside WHM’s boxes while chec
   const warning = (acl: string) => page.locator(`token-warden-acl-warning[data-acl="${acl}"]`);
   await expect(warning('passwd')).toHaveAttribute('data-level', 'risky');
   await expect(warning('create-user-session')).toHaveAttribute('data-level', 'risky');
+  // Each says on hover what that privilege in particular lets a token do.
+  await expect(warning('passwd').locator('[data-acl-warning]')).toHaveAttribute('title', /log in as that account/);
+  await expect(warning('create-user-session').locator('[data-acl-warning]')).toHaveAttribute('title', /without its password\. A token with this can act outside the limits/);
   await page.getByTestId('preset-picker').locator('[data-preset=account-suspension]').click();
   await expect(warning('passwd')).toHaveCount(0);
   await page.locator('#acl-checkbox-passwd').check();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import type { Preset } from './defaults';
+import { t } from '../i18n';
 
 /**
  * The team policy file (`*.token-policy.json`, design.md "Team policy file") and the
@@ -86,7 +87,6 @@ export const PRESET_KEYS = ['id', 'label', 'description', 'acls', 'reasons', 'ex
 // WHM's token-name alphabet and length (reference/whm.md): a policy must not ask for names WHM refuses.
 const NAME_CHAR = /^[A-Za-z0-9_-]$/;
 const NAME_MAX_LENGTH = 50;
-const ALPHABET_TEXT = 'allowed: A-Z a-z 0-9 _ -';
 const ACL_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const FREE_FIELD = /^[a-z][a-z0-9_]{0,20}$/;
@@ -112,29 +112,29 @@ export function namingPatternProblems(source: string): string[] {
     // behaviour does not depend on the engine, so every install judges a file the same.
     ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: false });
   } catch (error) {
-    return [`does not compile as a regular expression: ${errorMessage(error)}`];
+    return [t('policyProblem.pattern.notRegex', [errorMessage(error)])];
   }
   if (containsModifiers(ast)) {
     // (?m:…) would let ^/$ match at line breaks inside a name, and older engines refuse
     // modifiers outright; spelling the cases out is always possible.
-    return ['inline modifiers such as (?i:…) are not supported; write the cases out, e.g. [A-Za-z]'];
+    return [t('policyProblem.pattern.modifiers')];
   }
   let regex: RegExp;
   try {
     regex = new RegExp(source);
   } catch (error) {
-    return [`does not compile as a regular expression in this browser: ${errorMessage(error)}`];
+    return [t('policyProblem.pattern.notRegexHere', [errorMessage(error)])];
   }
 
   const problems: string[] = [];
   problems.push(...anchorProblems(ast));
   problems.push(...alphabetProblems(ast));
   if (regex.test('')) {
-    problems.push('the pattern matches an empty name, which WHM refuses (use + instead of * or ?, or {1,} instead of {0,})');
+    problems.push(t('policyProblem.pattern.matchesEmpty'));
   } else {
     const min = minLength(ast);
     if (min > NAME_MAX_LENGTH) {
-      problems.push(`every name the pattern accepts is at least ${min} characters long, but WHM allows at most ${NAME_MAX_LENGTH}`);
+      problems.push(t('policyProblem.pattern.tooLong', [String(min), String(NAME_MAX_LENGTH)]));
     }
   }
   return problems;
@@ -169,13 +169,22 @@ function anchorProblems(ast: AST.Pattern): string[] {
     const start = startsAnchored(alternative);
     const end = endsAnchored(alternative);
     if (start && end) continue;
-    const missing = !start && !end ? 'start with ^ and end with $' : !start ? 'start with ^' : 'end with $';
+    const raw = JSON.stringify(alternative.raw);
     if (alternatives.length === 1) {
-      problems.push(`the pattern must ${missing} so that it checks the whole name (an unanchored pattern admits names WHM refuses)`);
+      problems.push(
+        !start && !end
+          ? t('policyProblem.pattern.unanchoredBoth')
+          : !start
+            ? t('policyProblem.pattern.unanchoredStart')
+            : t('policyProblem.pattern.unanchoredEnd'),
+      );
     } else {
       problems.push(
-        `the alternative ${JSON.stringify(alternative.raw)} does not ${missing}: a top-level | splits the whole pattern, ` +
-          `so anchor every alternative or group them, e.g. ^(?:a|b)$`,
+        !start && !end
+          ? t('policyProblem.pattern.alternativeBoth', [raw])
+          : !start
+            ? t('policyProblem.pattern.alternativeStart', [raw])
+            : t('policyProblem.pattern.alternativeEnd', [raw]),
       );
     }
   }
@@ -210,16 +219,17 @@ function endsAnchored(alternative: AST.Alternative): boolean {
 
 function alphabetProblems(ast: AST.Pattern): string[] {
   const problems = new Set<string>();
-  const refuse = (what: string) => problems.add(`${what} which WHM refuses in token names (${ALPHABET_TEXT})`);
+  const refuse = (message: string) => problems.add(message);
+  const matchesOutside = (raw: string) => refuse(t('policyProblem.pattern.set', [JSON.stringify(raw)]));
   const checkChar = (node: AST.Character) => {
     const char = String.fromCodePoint(node.value);
-    if (!NAME_CHAR.test(char)) refuse(`the pattern can match ${JSON.stringify(char)}`);
+    if (!NAME_CHAR.test(char)) refuse(t('policyProblem.pattern.char', [JSON.stringify(char)]));
   };
   const checkSet = (node: AST.CharacterSet) => {
-    if (node.kind === 'any') refuse('"." matches any character, including ones');
+    if (node.kind === 'any') refuse(t('policyProblem.pattern.anyChar'));
     else if (node.kind === 'digit' && !node.negate) return;
     else if (node.kind === 'word' && !node.negate) return;
-    else refuse(`${JSON.stringify(node.raw)} matches characters`);
+    else matchesOutside(node.raw);
   };
   const visit = (node: AST.Node): void => {
     switch (node.type) {
@@ -231,20 +241,20 @@ function alphabetProblems(ast: AST.Pattern): string[] {
         return;
       case 'CharacterClass':
         if (node.negate) {
-          refuse(`the negated class ${JSON.stringify(node.raw)} matches characters`);
+          refuse(t('policyProblem.pattern.negatedClass', [JSON.stringify(node.raw)]));
           return;
         }
         for (const element of node.elements) {
           if (element.type === 'Character') checkChar(element);
           else if (element.type === 'CharacterClassRange') {
             const outside = firstOutsideAlphabet(element.min.value, element.max.value);
-            if (outside !== null) refuse(`the range ${JSON.stringify(element.raw)} includes ${JSON.stringify(outside)}`);
+            if (outside !== null) refuse(t('policyProblem.pattern.range', [JSON.stringify(element.raw), JSON.stringify(outside)]));
           } else if (element.type === 'CharacterSet') checkSet(element);
-          else refuse(`${JSON.stringify(element.raw)} matches characters`);
+          else matchesOutside(element.raw);
         }
         return;
       case 'ExpressionCharacterClass':
-        refuse(`${JSON.stringify(node.raw)} matches characters`);
+        matchesOutside(node.raw);
         return;
       case 'Assertion':
         // A lookaround only looks: what a name consists of is decided by the consuming
@@ -303,12 +313,12 @@ export function parseTemplate(template: string): { parts: TemplatePart[]; proble
   for (let i = 0; i < template.length; i++) {
     const char = template[i]!;
     if (char === '}') {
-      problems.push(`"}" at position ${i + 1} has no matching "{"`);
+      problems.push(t('policyProblem.template.unmatchedClose', [String(i + 1)]));
     } else if (char === '{') {
       const close = template.indexOf('}', i + 1);
       const reopen = template.indexOf('{', i + 1);
       if (close === -1 || (reopen !== -1 && reopen < close)) {
-        problems.push(`"{" at position ${i + 1} is not closed by "}"`);
+        problems.push(t('policyProblem.template.unclosed', [String(i + 1)]));
         continue;
       }
       if (text) parts.push({ kind: 'text', text });
@@ -335,18 +345,16 @@ export function namingTemplateProblems(template: string): string[] {
       for (const char of part.text) if (!NAME_CHAR.test(char)) badChars.add(char);
       fixedLength += part.text.length;
     } else if (!FREE_FIELD.test(part.name)) {
-      problems.push(
-        `placeholder {${part.name}} is not a valid field name (lower-case letters, digits and _, starting with a letter, at most 21 characters)`,
-      );
+      problems.push(t('policyProblem.template.badField', [part.name]));
     } else {
       fixedLength += AUTO_FIELD_LENGTH[part.name] ?? 0;
     }
   }
   for (const char of badChars) {
-    problems.push(`the template's text contains ${JSON.stringify(char)}, which WHM refuses in token names (${ALPHABET_TEXT})`);
+    problems.push(t('policyProblem.template.badChar', [JSON.stringify(char)]));
   }
   if (fixedLength > NAME_MAX_LENGTH) {
-    problems.push(`the template's fixed text and dates already make ${fixedLength} characters, but WHM allows at most ${NAME_MAX_LENGTH}`);
+    problems.push(t('policyProblem.template.tooLong', [String(fixedLength), String(NAME_MAX_LENGTH)]));
   }
   return problems;
 }
@@ -356,12 +364,12 @@ function vaultPathTemplateProblems(template: string): string[] {
   const allowed: readonly string[] = VAULT_PATH_FIELDS;
   for (const part of parts) {
     if (part.kind === 'field' && !allowed.includes(part.name)) {
-      problems.push(`unknown placeholder {${part.name}} (allowed: ${VAULT_PATH_FIELDS.map((f) => `{${f}}`).join(' ')})`);
+      problems.push(t('policyProblem.vault.unknownField', [part.name, VAULT_PATH_FIELDS.map((f) => `{${f}}`).join(' ')]));
     }
   }
   // "." and ".." segments would climb out of the mount once the path is put in a URL.
   if (template.split('/').some((segment) => segment === '.' || segment === '..')) {
-    problems.push('a path segment cannot be "." or ".."');
+    problems.push(t('policyProblem.vault.dotSegment'));
   }
   return problems;
 }
@@ -371,25 +379,25 @@ function vaultAddressProblems(address: string): string[] {
   try {
     url = new URL(address);
   } catch {
-    return ['must be an absolute URL such as https://vault.example.com:8200'];
+    return [t('policyProblem.vault.notUrl')];
   }
   const problems: string[] = [];
   if (url.protocol === 'http:') {
     // The token travels to the vault: plain http is only acceptable when it never leaves the machine.
-    if (!LOOPBACK_HOSTS.has(url.hostname)) problems.push('must use https: (http: is allowed only for localhost and 127.0.0.1)');
+    if (!LOOPBACK_HOSTS.has(url.hostname)) problems.push(t('policyProblem.vault.httpRemote'));
   } else if (url.protocol !== 'https:') {
-    problems.push(`must use https:, not ${url.protocol}`);
+    problems.push(t('policyProblem.vault.protocol', [url.protocol]));
   }
-  if (url.username || url.password) problems.push('must not contain a user name or password');
+  if (url.username || url.password) problems.push(t('policyProblem.vault.credentials'));
   if (url.pathname !== '/' || url.search || url.hash) {
-    problems.push(`must be an origin only, such as ${url.origin === 'null' ? 'https://vault.example.com:8200' : url.origin} (no path, query or fragment)`);
+    problems.push(t('policyProblem.vault.originOnly', [url.origin === 'null' ? 'https://vault.example.com:8200' : url.origin]));
   }
   return problems;
 }
 
 function vaultMountProblems(mount: string): string[] {
-  if (!VAULT_MOUNT.test(mount)) return ['must be a path of letters, digits, _ . - separated by single "/", such as "secret" or "kv/teams"'];
-  if (mount.split('/').some((segment) => segment === '.' || segment === '..')) return ['a path segment cannot be "." or ".."'];
+  if (!VAULT_MOUNT.test(mount)) return [t('policyProblem.vault.mount')];
+  if (mount.split('/').some((segment) => segment === '.' || segment === '..')) return [t('policyProblem.vault.dotSegment')];
   return [];
 }
 
@@ -397,12 +405,12 @@ function vaultMountProblems(mount: string): string[] {
 // Structure (zod)
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return `the number ${value}`;
-  return typeof value === 'boolean' ? String(value) : typeof value;
+  if (value === null) return t('policyProblem.found.value', ['null']);
+  if (Array.isArray(value)) return t('policyProblem.found.list');
+  if (typeof value === 'object') return t('policyProblem.found.object');
+  if (typeof value === 'string') return t('policyProblem.found.string');
+  if (typeof value === 'number') return t('policyProblem.found.number', [String(value)]);
+  return t('policyProblem.found.value', [typeof value === 'boolean' ? String(value) : typeof value]);
 }
 
 /** Type messages that say what was expected and what was found. */
@@ -410,22 +418,22 @@ function expected(what: string) {
   return {
     error: (issue: { code?: string; input?: unknown }) => {
       if (issue.code !== undefined && issue.code !== 'invalid_type') return undefined;
-      return issue.input === undefined ? 'is required' : `must be ${what}, not ${describe(issue.input)}`;
+      return issue.input === undefined ? t('policyProblem.required') : t('policyProblem.type', [what, describe(issue.input)]);
     },
   };
 }
 
 function text(max: number) {
-  return z.string(expected('a string')).max(max, `must be at most ${max} characters`);
+  return z.string(expected(t('policyProblem.want.string'))).max(max, t('policyProblem.maxChars', [String(max)]));
 }
 
-function wholeNumber(min: number, max: number, unit: string) {
-  const message = `must be a whole number from ${min} to ${max}${unit}`;
-  return z.number(expected(`a whole number${unit}`)).int(message).min(min, message).max(max, message);
+function wholeDays(min: number, max: number) {
+  const message = t('policyProblem.daysRange', [String(min), String(max)]);
+  return z.number(expected(t('policyProblem.want.days'))).int(message).min(min, message).max(max, message);
 }
 
-const days = wholeNumber(1, MAX_DAYS, ' (days)');
-const bool = z.boolean(expected('true or false'));
+const days = wholeDays(1, MAX_DAYS);
+const bool = z.boolean(expected(t('policyProblem.want.trueFalse')));
 
 /** Attaches the messages of a semantic check to a string schema. */
 function checkedText(max: number, check: (value: string) => string[]) {
@@ -436,57 +444,60 @@ function checkedText(max: number, check: (value: string) => string[]) {
 }
 
 const aclName = z
-  .string(expected('an ACL name'))
-  .max(100, 'must be at most 100 characters')
-  .regex(ACL_NAME, 'is not an ACL name (lower-case letters, digits, _ and -, such as "list-accts")');
-const aclList = z.array(aclName, expected('a list of ACL names')).max(1000, 'must list at most 1000 ACLs');
+  .string(expected(t('policyProblem.want.aclName')))
+  .max(100, t('policyProblem.maxChars', ['100']))
+  .regex(ACL_NAME, t('policyProblem.aclName'));
+const aclList = z.array(aclName, expected(t('policyProblem.want.aclList'))).max(1000, t('policyProblem.maxAcls', ['1000']));
 
 function group<T extends z.core.$ZodLooseShape>(shape: T) {
-  return z.strictObject(shape, expected('an object'));
+  return z.strictObject(shape, expected(t('policyProblem.want.object')));
 }
 
 const PresetSchema = group({
-  id: z.string(expected('a string')).regex(PRESET_ID, 'must be 1-40 lower-case letters, digits and -, starting with a letter or digit'),
-  label: text(80).min(1, 'must not be empty'),
+  id: z.string(expected(t('policyProblem.want.string'))).regex(PRESET_ID, t('policyProblem.presetId')),
+  label: text(80).min(1, t('policyProblem.notEmpty')),
   description: text(500).optional(),
-  acls: z.array(z.string(expected('an ACL name')), expected('a list of ACL names')).min(1, 'a preset must grant at least one ACL').max(1000, 'must list at most 1000 ACLs'),
-  reasons: z.record(z.string(), text(500), expected('an object of ACL → reason')).optional(),
+  acls: z
+    .array(z.string(expected(t('policyProblem.want.aclName'))), expected(t('policyProblem.want.aclList')))
+    .min(1, t('policyProblem.presetNoAcl'))
+    .max(1000, t('policyProblem.maxAcls', ['1000'])),
+  reasons: z.record(z.string(), text(500), expected(t('policyProblem.want.reasons'))).optional(),
   expiryDays: days.optional(),
 });
 
 const PolicyFileSchema = group({
   version: z
     .literal(1, {
-      error: (issue) => `unsupported policy version ${JSON.stringify(issue.input)}; this Token Warden reads version 1`,
+      error: (issue) => t('policyProblem.version', [JSON.stringify(issue.input)]),
     })
     .optional(),
   name: text(100).optional(),
-  enforcement: z.enum(['warn', 'block'], { error: (issue) => `must be "warn" or "block", not ${JSON.stringify(issue.input)}` }).optional(),
+  enforcement: z.enum(['warn', 'block'], { error: (issue) => t('policyProblem.enforcement', [JSON.stringify(issue.input)]) }).optional(),
   naming: group({
     pattern: checkedText(1000, namingPatternProblems).optional(),
-    template: checkedText(200, namingTemplateProblems).min(1, 'must not be empty').optional(),
+    template: checkedText(200, namingTemplateProblems).min(1, t('policyProblem.notEmpty')).optional(),
     hint: text(100).optional(),
   }).optional(),
   expiry: group({
     defaultDays: days.optional(),
     maxDays: days.optional(),
     allowNever: bool.optional(),
-    warnDays: wholeNumber(0, 365, ' (days)').optional(),
+    warnDays: wholeDays(0, 365).optional(),
   }).optional(),
   rotation: group({ maxAgeDays: days.optional() }).optional(),
   privileges: group({ forbidden: aclList.optional(), risky: aclList.optional() }).optional(),
   requireIpAllowlist: bool.optional(),
   clipboardClearSeconds: z
-    .number(expected('a number of seconds'))
+    .number(expected(t('policyProblem.want.seconds')))
     .refine((value) => (CLIPBOARD_CLEAR_CHOICES as readonly number[]).includes(value), {
-      message: `must be one of ${CLIPBOARD_CLEAR_CHOICES.join(', ')} (seconds; 0 = never clear)`,
+      message: t('policyProblem.clipboard', [CLIPBOARD_CLEAR_CHOICES.join(', ')]),
     })
     .optional(),
-  presets: z.array(PresetSchema, expected('a list of presets')).max(200, 'must hold at most 200 presets').optional(),
+  presets: z.array(PresetSchema, expected(t('policyProblem.want.presetList'))).max(200, t('policyProblem.maxPresets', ['200'])).optional(),
   vault: group({
     address: checkedText(2048, vaultAddressProblems).optional(),
     mount: checkedText(200, vaultMountProblems).optional(),
-    pathTemplate: checkedText(500, vaultPathTemplateProblems).min(1, 'must not be empty').optional(),
+    pathTemplate: checkedText(500, vaultPathTemplateProblems).min(1, t('policyProblem.notEmpty')).optional(),
   }).optional(),
 }) satisfies z.ZodType<PolicyFile>;
 
@@ -523,14 +534,14 @@ export function checkPolicyFile(input: unknown, options: CheckOptions): PolicyCh
 /** Parses and checks the text of a policy file; a JSON syntax error is one problem at "$". */
 export function parsePolicyText(text: string, options: CheckOptions): PolicyCheck {
   if (text.length > MAX_TEXT_LENGTH) {
-    return { ok: false, problems: [{ path: '$', message: `the file is too large for a policy (over ${MAX_TEXT_LENGTH / 1_000_000} MB)` }] };
+    return { ok: false, problems: [{ path: '$', message: t('policyProblem.file.tooLarge', [String(MAX_TEXT_LENGTH / 1_000_000)]) }] };
   }
   let input: unknown;
   try {
     // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
     input = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${errorMessage(error)}` }] };
+    return { ok: false, problems: [{ path: '$', message: t('policyProblem.file.notJson', [errorMessage(error)]) }] };
   }
   return checkPolicyFile(input, options);
 }
@@ -558,7 +569,7 @@ function ordered(value: Record<string, unknown>, keys: readonly string[]): Recor
 /** Structure via zod, then the checks that look across fields. */
 function inspect(input: unknown, knownAcls: ReadonlySet<string>): { policy: PolicyFile | null; problems: RawProblem[] } {
   if (!isRecord(input)) {
-    return { policy: null, problems: [{ path: [], message: `a policy must be a JSON object ({ … }), not ${describe(input)}` }] };
+    return { policy: null, problems: [{ path: [], message: t('policyProblem.file.notObject', [describe(input)]) }] };
   }
   const problems: RawProblem[] = [];
   const parsed = PolicyFileSchema.safeParse(input);
@@ -586,13 +597,13 @@ function crossFieldProblems(input: Record<string, unknown>, knownAcls: ReadonlyS
   if (maxDays !== undefined && defaultDays !== undefined && defaultDays > maxDays) {
     problems.push({
       path: ['expiry', 'defaultDays'],
-      message: `the default lifetime (${defaultDays} days) is longer than the maximum (expiry.maxDays: ${maxDays} days)`,
+      message: t('policyProblem.defaultOverMax', [String(defaultDays), String(maxDays)]),
     });
   }
 
   const privileges = isRecord(input.privileges) ? input.privileges : {};
   for (const key of ['forbidden', 'risky'] as const) {
-    problems.push(...duplicateProblems(privileges[key], ['privileges', key], 'ACL'));
+    problems.push(...duplicateProblems(privileges[key], ['privileges', key]));
   }
 
   if (!Array.isArray(input.presets)) return problems;
@@ -602,45 +613,45 @@ function crossFieldProblems(input: Record<string, unknown>, knownAcls: ReadonlyS
     const at = (...rest: Segment[]): Segment[] => ['presets', i, ...rest];
     if (typeof preset.id === 'string') {
       const earlier = ids.get(preset.id);
-      if (earlier !== undefined) problems.push({ path: at('id'), message: `duplicate preset id "${preset.id}" (already used by presets[${earlier}])` });
+      if (earlier !== undefined) problems.push({ path: at('id'), message: t('policyProblem.duplicatePreset', [preset.id, String(earlier)]) });
       else ids.set(preset.id, i);
     }
     const acls = Array.isArray(preset.acls) ? preset.acls : [];
-    problems.push(...duplicateProblems(acls, at('acls'), 'ACL'));
+    problems.push(...duplicateProblems(acls, at('acls')));
     acls.forEach((acl: unknown, j) => {
       if (typeof acl !== 'string') return;
       if (!ACL_NAME.test(acl)) {
-        problems.push({ path: at('acls', j), message: 'is not an ACL name (lower-case letters, digits, _ and -, such as "list-accts")' });
+        problems.push({ path: at('acls', j), message: t('policyProblem.aclName') });
       } else if (!knownAcls.has(acl)) {
         // A preset is a grant the user applies with one click: it must only name real privileges.
         const suggestion = closest(acl, knownAcls);
         problems.push({
           path: at('acls', j),
-          message: suggestion ? `unknown ACL "${acl}" (did you mean "${suggestion}"?)` : `unknown ACL "${acl}": not a WHM privilege Token Warden knows`,
+          message: suggestion ? t('policyProblem.unknownAclSuggest', [acl, suggestion]) : t('policyProblem.unknownAcl', [acl]),
         });
       }
     });
     if (isRecord(preset.reasons)) {
       for (const key of Object.keys(preset.reasons)) {
-        if (!acls.includes(key)) problems.push({ path: at('reasons', key), message: `gives a reason for "${key}", which is not one of this preset's ACLs` });
+        if (!acls.includes(key)) problems.push({ path: at('reasons', key), message: t('policyProblem.strayReason', [key]) });
       }
     }
     const expiryDays = validDays(preset.expiryDays);
     if (expiryDays !== undefined && maxDays !== undefined && expiryDays > maxDays) {
-      problems.push({ path: at('expiryDays'), message: `${expiryDays} days is longer than the policy's maximum (expiry.maxDays: ${maxDays} days)` });
+      problems.push({ path: at('expiryDays'), message: t('policyProblem.presetOverMax', [String(expiryDays), String(maxDays)]) });
     }
   });
   return problems;
 }
 
-function duplicateProblems(list: unknown, path: Segment[], what: string): RawProblem[] {
+function duplicateProblems(list: unknown, path: Segment[]): RawProblem[] {
   if (!Array.isArray(list)) return [];
   const problems: RawProblem[] = [];
   const seen = new Map<unknown, number>();
   list.forEach((item: unknown, i) => {
     if (typeof item !== 'string') return;
     const earlier = seen.get(item);
-    if (earlier !== undefined) problems.push({ path: [...path, i], message: `duplicate ${what} "${item}" (already at index ${earlier})` });
+    if (earlier !== undefined) problems.push({ path: [...path, i], message: t('policyProblem.duplicateAcl', [item, String(earlier)]) });
     else seen.set(item, i);
   });
   return problems;
@@ -658,8 +669,8 @@ function knownKeysAt(path: Segment[]): readonly string[] {
 
 function unknownFieldMessage(key: string, known: readonly string[]): string {
   const suggestion = closest(key, known);
-  if (suggestion) return `unknown field "${key}" (did you mean "${suggestion}"?)`;
-  return `unknown field "${key}" (known fields here: ${known.join(', ')})`;
+  if (suggestion) return t('policyProblem.unknownFieldSuggest', [key, suggestion]);
+  return t('policyProblem.unknownField', [key, known.join(', ')]);
 }
 
 /**
