@@ -227,6 +227,16 @@ describe('checkPolicyFile: naming', () => {
     expect(namingPatternProblems('^ops-[a-z]{47}$')).toEqual([expect.stringMatching(/at least 51/)]);
   });
 
+  it('refuses patterns with exponential backtracking, which could stall every audit', () => {
+    for (const source of ['^(a+)+$', '^([a-z]+-?)+$', '^(?:[a-z0-9]+[a-z]+)+$']) {
+      expect(namingPatternProblems(source), source).toEqual([expect.stringMatching(/exponentially many ways/)]);
+    }
+    expect(namingPatternProblems('^([a-z]+-?)+$')[0]).toMatch(/repetition "\(\[a-z\]\+-\?\)\+"/);
+    // Polynomial at worst, on names of at most 50 characters: fine.
+    expect(namingPatternProblems('^\\w+\\d+$')).toEqual([]);
+    expect(namingPatternProblems('^[a-z]+(-[a-z]+)*$')).toEqual([]);
+  });
+
   it('refuses inline modifiers', () => {
     expect(namingPatternProblems('^(?m:[a-z]+)$').join('\n')).toMatch(/inline modifiers/);
   });

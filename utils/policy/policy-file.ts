@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { analyse } from 'scslre';
 import type { Preset } from './defaults';
 import { t } from '../i18n';
 
@@ -129,6 +130,7 @@ export function namingPatternProblems(source: string): string[] {
   const problems: string[] = [];
   problems.push(...anchorProblems(ast));
   problems.push(...alphabetProblems(ast));
+  problems.push(...backtrackingProblems(source));
   if (regex.test('')) {
     problems.push(t('policyProblem.pattern.matchesEmpty'));
   } else {
@@ -160,6 +162,26 @@ function childNodes(node: AST.Node): AST.Node[] {
     default:
       return [];
   }
+}
+
+/**
+ * The pattern runs against every token name on every audit, in the background. A pattern
+ * with exponential backtracking, such as `^(a+)+$`, can spend hours on one 50-character
+ * name and stall every audit and form check. scslre finds these by analysing the pattern
+ * itself; polynomial cases are left alone, since names are at most 50 characters.
+ */
+function backtrackingProblems(source: string): string[] {
+  let reports;
+  try {
+    reports = analyse({ source, flags: '' }, { maxReports: 10 }).reports;
+  } catch {
+    // The analyser gives up on patterns it cannot model; the other checks still apply.
+    return [];
+  }
+  const exponential = reports.find((report) => report.exponential);
+  if (!exponential) return [];
+  const quantifier = exponential.type === 'Trade' ? exponential.endQuant : exponential.type === 'Self' ? exponential.parentQuant : exponential.quant;
+  return [t('policyProblem.pattern.exponential', [JSON.stringify(quantifier.raw)])];
 }
 
 function anchorProblems(ast: AST.Pattern): string[] {
