@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
 import { loadPolicy, type PolicyStorage } from '../../utils/policy/policy-storage';
+import { TEAM_POLICY_KEY, USER_SETTINGS_KEY } from '../../utils/policy/storage-keys';
 
 /**
  * The policy the background audits and enforces with: enterprise-managed ▸ team file
@@ -14,20 +15,27 @@ import { loadPolicy, type PolicyStorage } from '../../utils/policy/policy-storag
  */
 let managed: Promise<Record<string, unknown>> | null = null;
 
-// Looked up on each call, not captured: the storage areas are the browser's to replace.
-const storage: PolicyStorage = {
-  local: { get: (keys) => browser.storage.local.get(keys) },
-  managed: {
-    get: () =>
-      (managed ??= Promise.resolve(browser.storage.managed?.get(null) ?? {}).catch((error: unknown) => {
-        managed = null;
-        throw error;
-      })),
-  },
-};
+function managedValues(): Promise<Record<string, unknown>> {
+  managed ??= Promise.resolve(browser.storage.managed?.get(null) ?? {}).catch(() => {
+    // No managed storage (e.g. Firefox without policies.json): nothing enforced by an admin.
+    managed = null;
+    return {};
+  });
+  return managed;
+}
+
+// Checking a policy (zod, and the naming pattern's backtracking analysis) costs more than
+// reading it, so the last outcome is kept for as long as the stored layers are the same.
+let memo: { key: string; policy: EffectivePolicy } | null = null;
 
 export async function getEffectivePolicy(): Promise<EffectivePolicy> {
-  return (await loadPolicy(storage)).policy;
+  const [local, admin] = await Promise.all([browser.storage.local.get([TEAM_POLICY_KEY, USER_SETTINGS_KEY]), managedValues()]);
+  const key = JSON.stringify([local, admin]);
+  if (memo?.key === key) return memo.policy;
+  const storage: PolicyStorage = { local: { get: async () => local }, managed: { get: async () => admin } };
+  const { policy } = await loadPolicy(storage);
+  memo = { key, policy };
+  return policy;
 }
 
 /** Forget the managed values when an administrator changes them. */
