@@ -122,6 +122,16 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
         </div>
       )}
 
+      {loaded.notes.length > 0 && (
+        <div role="status" style={styles.note} data-testid="policy-notes">
+          <ul>
+            {loaded.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       <section aria-labelledby="team-title">
         <h2 id="team-title">{t('options.teamTitle')}</h2>
         {loaded.team ? (
@@ -329,4 +339,5 @@ const styles = {
   table: { borderCollapse: 'collapse', width: '100%' },
   ok: { border: '1px solid #6aa57a', background: '#eef8f0', padding: '6px 12px', borderRadius: '4px' },
   error: { border: '1px solid #d9a1a1', background: '#fdf3f2', padding: '6px 12px', borderRadius: '4px' },
+  note: { border: '1px solid #d99a2b', background: '#fff8e8', padding: '6px 12px', borderRadius: '4px' },
 } as const;

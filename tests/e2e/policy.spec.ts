@@ -192,3 +192,17 @@ test('your own settings are saved with their source, and refused with the path w
   await expect(options.locator('[data-path="$.expiry.warnDays"]')).toHaveCount(1);
   await expect(options.locator('tr[data-field="expiry.warnDays"] [data-testid=policy-value]')).toHaveText('30');
 });
+
+test('when a team maximum undercuts your default, the default gives way and the page says so', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  await options.locator('#field-expiry-defaultDays').fill('90');
+  await options.getByTestId('save-settings').click();
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  await expect(options.getByTestId('policy-notes')).toHaveCount(0);
+
+  await importPolicy(options, 'cap.token-policy.json', { version: 1, expiry: { maxDays: 30 } });
+  await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  await expect(options.getByTestId('policy-notes')).toHaveText('Default expiry lowered from 90 to 30 days: the team policy sets a maximum of 30 days.');
+  await expect(options.locator('tr[data-field="expiry.defaultDays"] [data-testid=policy-value]')).toHaveText('30');
+});

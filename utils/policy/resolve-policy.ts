@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY, type EffectivePolicy, type Preset } from './defaults';
 import type { PolicyFile } from './policy-file';
+import { t } from '../i18n';
 
 /**
  * The effective policy: enterprise-managed ▸ team file ▸ the user's own settings ▸
@@ -45,12 +46,14 @@ export interface PolicyLayers {
   user?: PolicyFile | null;
 }
 
-const SOURCE_NAMES: Record<PolicySource, string> = {
-  managed: 'your administrator',
-  team: 'the team policy',
-  user: 'your settings',
-  default: 'the default',
-};
+/** Who set a value, as the subject of a note ("your administrator sets a maximum …"). */
+const setBy = (source: PolicySource): string =>
+  ({
+    managed: () => t('policyNote.by.managed'),
+    team: () => t('policyNote.by.team'),
+    user: () => t('policyNote.by.user'),
+    default: () => t('policyNote.by.default'),
+  })[source]();
 
 export function resolvePolicy(layers: PolicyLayers): ResolvedPolicy {
   const ordered: Array<[PolicySource, PolicyFile]> = [];
@@ -83,18 +86,12 @@ export function resolvePolicy(layers: PolicyLayers): ResolvedPolicy {
   // default gives way, visibly.
   const { maxDays } = policy.expiry;
   if (policy.expiry.defaultDays > maxDays) {
-    notes.push(
-      `Default expiry lowered from ${policy.expiry.defaultDays} to ${maxDays} days: ` +
-        `${SOURCE_NAMES[sources['expiry.maxDays']]} sets a maximum of ${maxDays} days.`,
-    );
+    notes.push(t('policyNote.defaultLowered', [String(policy.expiry.defaultDays), String(maxDays), setBy(sources['expiry.maxDays'])]));
     policy.expiry.defaultDays = maxDays;
   }
   for (const preset of policy.presets) {
     if (preset.expiryDays !== undefined && preset.expiryDays > maxDays) {
-      notes.push(
-        `Preset "${preset.label}" expiry lowered from ${preset.expiryDays} to ${maxDays} days: ` +
-          `${SOURCE_NAMES[sources['expiry.maxDays']]} sets a maximum of ${maxDays} days.`,
-      );
+      notes.push(t('policyNote.presetLowered', [preset.label, String(preset.expiryDays), String(maxDays), setBy(sources['expiry.maxDays'])]));
       preset.expiryDays = maxDays;
     }
   }
