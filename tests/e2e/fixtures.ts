@@ -14,6 +14,8 @@ interface Fixtures {
   simOptions: SimOptions;
   /** The unpacked extension to load (default: the e2e build). */
   extensionDir: string;
+  /** Extra Chromium switches for a file (`test.use({ browserArgs: ['--lang=pt-BR'] })`). */
+  browserArgs: string[];
   sim: Simulator;
   context: BrowserContext;
   serviceWorker: Worker;
@@ -30,8 +32,9 @@ export const test = base.extend<Fixtures>({
     await sim.close();
   },
   extensionDir: [E2E_EXTENSION_DIR, { option: true }],
-  context: async ({ extensionDir }, use) => {
-    const context = await launchWithExtension(extensionDir, { headless: true });
+  browserArgs: [[], { option: true }],
+  context: async ({ extensionDir, browserArgs }, use) => {
+    const context = await launchWithExtension(extensionDir, { headless: true, args: browserArgs });
     await use(context);
     await context.close();
   },

@@ -1,0 +1,48 @@
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+/**
+ * The second locale end to end: Chromium in Brazilian Portuguese picks our pt_BR
+ * messages, and every screen — the banner, the Generate form, the options page and the
+ * problems of a refused policy file — speaks Portuguese, with dates and numbers to match.
+ */
+test.use({ browserArgs: ['--lang=pt-BR'] });
+
+const messages = generateChromeMessages(await parseMessagesFile(resolve(import.meta.dirname, '../../locales/pt_BR.yml')));
+/** A pt_BR message as Chrome fills it in (plural forms split on " | ", as @wxt-dev/i18n does). */
+function pt(key: string, substitutions: string[] = [], count?: number): string {
+  let message = messages[key.replaceAll('.', '_')]!.message;
+  if (count !== undefined) message = message.split(' | ')[count === 1 ? 0 : 1]!;
+  return message.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
+}
+
+test('banner, Generate form and options page speak Portuguese in a Portuguese browser', async ({ context, extensionId, openTokensPage }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  const attention = Number(await banner.getAttribute('data-attention'));
+  const total = Number(await banner.getAttribute('data-total'));
+  await expect(banner.locator('#tw-title')).toHaveText(pt('banner.headline.attention', [String(attention), String(total)], total));
+  await expect(banner.getByTestId('export-report-csv')).toHaveText(pt('banner.exportCsv'));
+
+  await page.click('#generateToken');
+  const risky = page.locator('token-warden-acl-warning[data-acl="passwd"] [data-acl-warning]');
+  await expect(risky).toHaveText(pt('form.aclRisky'));
+  await expect(risky).toHaveAttribute('title', pt('aclWarning.passwd'));
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('html')).toHaveAttribute('lang', /^pt/);
+  await expect(options.locator('h1')).toHaveText(pt('options.title'));
+  await options.getByTestId('policy-import').setInputFiles({
+    name: 'quebrado.token-policy.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ version: 1, enforcment: 'block', naming: { pattern: '^([a-z]+-?)+$' } })),
+  });
+  const status = options.getByTestId('policy-status');
+  await expect(status).toHaveAttribute('data-state', 'error');
+  await expect(status.locator('p')).toHaveText(pt('options.status.notImported', ['quebrado.token-policy.json']));
+  await expect(status.locator('[data-path="$.enforcment"]')).toContainText(pt('policyProblem.unknownFieldSuggest', ['enforcment', 'enforcement']));
+  await expect(status.locator('[data-path="$.naming.pattern"]')).toContainText(pt('policyProblem.pattern.exponential', ['"([a-z]+-?)+"']));
+});
