@@ -22,7 +22,10 @@ export type { Scenario } from './scenarios.ts';
 export type { SimState, StoredToken, SimUser } from './state.ts';
 
 export type LostSessionMode = 'json' | 'html' | 'cpanelresult';
-export type FaultKind = 'html' | 'malformed' | 'drop' | 'hang' | 'http500';
+export type FaultKind = 'html' | 'malformed' | 'drop' | 'hang' | 'http500' | 'denied' | 'refused';
+
+/** The reason a `refused` fault gives: WHM's words are untrusted, so this one carries markup. */
+export const REFUSED_REASON = 'The token database is locked by another process. <img src=x onerror="document.title=\'pwned\'">';
 
 export interface SimOptions {
   /** Name of whm-sim/scenarios/<name>.json, 'large-1k' | 'large-10k', or an object; default 'empty'. */
@@ -240,6 +243,12 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
         break; // never answer; close() ends the socket
       case 'http500':
         sendJson(res, 500, { error: 'Internal Server Error', status: 500 });
+        break;
+      case 'denied':
+        sendJson(res, 200, { metadata: { command: fn, reason: 'Permission denied', result: 0, version: 1 } });
+        break;
+      case 'refused':
+        sendJson(res, 200, { metadata: { command: fn, reason: REFUSED_REASON, result: 0, version: 1 } });
         break;
     }
     return true;

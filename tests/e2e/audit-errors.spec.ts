@@ -1,4 +1,4 @@
-import type { FaultKind } from '../../whm-sim/server.ts';
+import { REFUSED_REASON, type FaultKind } from '../../whm-sim/server.ts';
 import { expect, test } from './fixtures';
 
 /**
@@ -12,6 +12,8 @@ const cases: Array<{ fault: FaultKind; kind: string; text: RegExp }> = [
   { fault: 'http500', kind: 'network', text: /HTTP 500/ },
   { fault: 'drop', kind: 'network', text: /Could not reach WHM/ },
   { fault: 'hang', kind: 'network', text: /did not answer within 15 s/ },
+  { fault: 'denied', kind: 'permission', text: /lacks the privilege for api_token_list: Permission denied/ },
+  { fault: 'refused', kind: 'whm', text: /WHM refused api_token_list: The token database is locked/ },
 ];
 
 for (const { fault, kind, text } of cases) {
@@ -27,6 +29,12 @@ for (const { fault, kind, text } of cases) {
     const error = page.getByTestId('audit-error');
     await expect(error).toHaveAttribute('data-kind', kind, { timeout: fault === 'hang' ? 30_000 : 10_000 });
     await expect(error).toContainText(text);
+    // WHM's own words are shown as text: markup in a reason stays inert.
+    if (fault === 'refused') {
+      await expect(error).toContainText(REFUSED_REASON);
+      await expect(error.locator('img')).toHaveCount(0);
+      expect(await page.title()).not.toBe('pwned');
+    }
     await expect(banner).toHaveAttribute('data-state', 'error');
     await expect(banner).not.toHaveAttribute('data-total', /.*/);
 
