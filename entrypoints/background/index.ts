@@ -12,7 +12,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
   void syncContentScripts();
-  // Read the policy now (managed storage is slow the first time) and keep it until it changes.
+  // Read the policy now: managed storage takes about a second on its first read after the
+  // browser starts, and the first audit should not wait for it.
   watchPolicyChanges();
   void getEffectivePolicy().catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
