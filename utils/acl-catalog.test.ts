@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { englishMessage, messagesOf } from '../tests/setup/english-messages';
+import { messagesOf } from '../tests/locale-messages';
+import { englishMessage } from '../tests/setup/english-messages';
 import { ACL_CATALOG, ACL_CATEGORY_ORDER, aclInfo, aclTitle, KNOWN_ACLS } from './acl-catalog';
 import { WHM_WARNED_ACLS } from './policy/defaults';
 

@@ -1,5 +1,4 @@
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import { resolve } from 'node:path';
+import { messagesOf } from '../locale-messages';
 import { expect, test } from './fixtures';
 
 /**
@@ -9,12 +8,12 @@ import { expect, test } from './fixtures';
  */
 test.use({ browserArgs: ['--lang=pt-BR'] });
 
-const messages = generateChromeMessages(await parseMessagesFile(resolve(import.meta.dirname, '../../locales/pt_BR.yml')));
-/** A pt_BR message as Chrome fills it in (plural forms split on " | ", as @wxt-dev/i18n does). */
+const getMessage = await messagesOf('pt_BR');
+/** A pt_BR message as the extension shows it (plural forms split on " | ", as @wxt-dev/i18n does). */
 function pt(key: string, substitutions: string[] = [], count?: number): string {
-  let message = messages[key.replaceAll('.', '_')]!.message;
-  if (count !== undefined) message = message.split(' | ')[count === 1 ? 0 : 1]!;
-  return message.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
+  const message = getMessage(key.replaceAll('.', '_'), substitutions);
+  if (!message) throw new Error(`pt_BR has no message ${key}`);
+  return count === undefined ? message : message.split(' | ')[count === 1 ? 0 : 1]!;
 }
 
 test('banner, Generate form and options page speak Portuguese in a Portuguese browser', async ({ context, extensionId, openTokensPage }) => {

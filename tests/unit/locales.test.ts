@@ -1,7 +1,7 @@
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadMessages, type Messages } from '../locale-messages';
 
 /**
  * The acceptance test of the translation: every locale says everything English says,
@@ -10,10 +10,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const LOCALES = ['en', 'pt_BR'] as const;
 
-type Messages = Record<string, { message: string }>;
-const load = async (locale: string): Promise<Messages> =>
-  generateChromeMessages(await parseMessagesFile(resolve(root, 'locales', `${locale}.yml`))) as Messages;
-const [en, ptBR] = await Promise.all(LOCALES.map(load)) as [Messages, Messages];
+const [en, ptBR] = await Promise.all(LOCALES.map(loadMessages)) as [Messages, Messages];
 
 /**
  * Keys whose Portuguese may equal the English, each for a reason a reviewer can check.

@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { englishMessage, messagesOf } from '../../tests/setup/english-messages';
+import { messagesOf } from '../../tests/locale-messages';
+import { englishMessage } from '../../tests/setup/english-messages';
 
 /**
  * The options page shows these problems word for word, so they are messages like the rest
