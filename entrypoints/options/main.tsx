@@ -37,14 +37,13 @@ async function show(status?: Status): Promise<void> {
   const loaded = await loadPolicy(browser.storage);
   const stored = await browser.storage.local.get([SNAPSHOTS_KEY, PREFS_KEY]);
   if (mine !== generation) return;
-  status = lastStatus;
   const snapshots = (stored[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined) ?? {};
   const prefs: Prefs = { ...DEFAULT_PREFS, ...((stored[PREFS_KEY] as Partial<Prefs> | undefined) ?? {}) };
   render(
     <>
     <OptionsPage
       loaded={loaded}
-      status={status}
+      status={lastStatus}
       onImport={async (file) => {
         const check = parsePolicyText(await file.text(), { knownAcls: KNOWN_ACLS });
         if (!check.ok) {

@@ -241,14 +241,13 @@ function endsAnchored(alternative: AST.Alternative): boolean {
 
 function alphabetProblems(ast: AST.Pattern): string[] {
   const problems = new Set<string>();
-  const refuse = (message: string) => problems.add(message);
-  const matchesOutside = (raw: string) => refuse(t('policyProblem.pattern.set', [JSON.stringify(raw)]));
+  const matchesOutside = (raw: string) => problems.add(t('policyProblem.pattern.set', [JSON.stringify(raw)]));
   const checkChar = (node: AST.Character) => {
     const char = String.fromCodePoint(node.value);
-    if (!NAME_CHAR.test(char)) refuse(t('policyProblem.pattern.char', [JSON.stringify(char)]));
+    if (!NAME_CHAR.test(char)) problems.add(t('policyProblem.pattern.char', [JSON.stringify(char)]));
   };
   const checkSet = (node: AST.CharacterSet) => {
-    if (node.kind === 'any') refuse(t('policyProblem.pattern.anyChar'));
+    if (node.kind === 'any') problems.add(t('policyProblem.pattern.anyChar'));
     else if (node.kind === 'digit' && !node.negate) return;
     else if (node.kind === 'word' && !node.negate) return;
     else matchesOutside(node.raw);
@@ -263,14 +262,14 @@ function alphabetProblems(ast: AST.Pattern): string[] {
         return;
       case 'CharacterClass':
         if (node.negate) {
-          refuse(t('policyProblem.pattern.negatedClass', [JSON.stringify(node.raw)]));
+          problems.add(t('policyProblem.pattern.negatedClass', [JSON.stringify(node.raw)]));
           return;
         }
         for (const element of node.elements) {
           if (element.type === 'Character') checkChar(element);
           else if (element.type === 'CharacterClassRange') {
             const outside = firstOutsideAlphabet(element.min.value, element.max.value);
-            if (outside !== null) refuse(t('policyProblem.pattern.range', [JSON.stringify(element.raw), JSON.stringify(outside)]));
+            if (outside !== null) problems.add(t('policyProblem.pattern.range', [JSON.stringify(element.raw), JSON.stringify(outside)]));
           } else if (element.type === 'CharacterSet') checkSet(element);
           else matchesOutside(element.raw);
         }
