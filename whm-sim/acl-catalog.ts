@@ -39,7 +39,7 @@ export const ACL_CATALOG: AclCatalog = [
     title: 'Initial Privileges',
     subcategories: [
       {
-        id: 'initial',
+        id: 'initialprivs',
         title: 'Initial Privileges',
         acls: [
           { name: 'acct-summary', title: 'Account summaries' },
@@ -79,7 +79,7 @@ export const ACL_CATALOG: AclCatalog = [
         ],
       },
       {
-        id: 'account-management',
+        id: 'accountmanagement_standard',
         title: 'Account Management',
         acls: [
           { name: 'create-acct', title: 'Create accounts' },

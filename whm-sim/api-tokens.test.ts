@@ -23,6 +23,8 @@ const scenario: Scenario = {
 };
 
 const PREFIX = 'The system failed to create the API token: ';
+const UPDATE_PREFIX = 'The system failed to update the API token: ';
+const REVOKE_PREFIX = 'The system failed to revoke the API token: ';
 
 let sim: Simulator;
 let reseller: Session;
@@ -42,7 +44,7 @@ const list = async (s: Session = reseller) => (await api(sim, s, 'api_token_list
 describe('envelope', () => {
   it('answers version and a failure without a data key', async () => {
     expect(await api(sim, reseller, 'version')).toEqual({
-      data: { version: '11.120.0.8' },
+      data: { version: '11.120.0.16' },
       metadata: { command: 'version', reason: 'OK', result: 1, version: 1 },
     });
     const bad = await create({ token_name: 'bad name' });
@@ -142,6 +144,35 @@ describe('api_token_create', () => {
     expect((await list(root))['root-narrow'].acls.all).toBe(0);
   });
 
+  it('lets root use WebPros_Dashboard and WP-Dashboard (no reserved names in 11.120)', async () => {
+    for (const name of ['WebPros_Dashboard', 'WP-Dashboard']) {
+      const res = await create({ token_name: name }, root);
+      expect(res.metadata).toEqual({ command: 'api_token_create', reason: 'OK', result: 1, version: 1 });
+      expect(res.data.name).toBe(name);
+    }
+  });
+
+  it('keeps the reserved-name rule of newer WHM behind reservedTokenNames', async () => {
+    const sim2 = await startSimulator({ scenario, now: NOW, reservedTokenNames: true });
+    try {
+      const r = await sim2.login('root', 'rootpass');
+      for (const name of ['WebPros_Dashboard', 'WP-Dashboard']) {
+        expect((await api(sim2, r, 'api_token_create', { token_name: name })).metadata.reason).toBe(
+          `${PREFIX}The name “${name}” is reserved.`,
+        );
+      }
+      await api(sim2, r, 'api_token_create', { token_name: 'dash' });
+      expect((await api(sim2, r, 'api_token_update', { token_name: 'dash', new_name: 'WP-Dashboard' })).metadata.reason).toBe(
+        `${UPDATE_PREFIX}The name “WP-Dashboard” is reserved.`,
+      );
+      // Only root is held to it.
+      const s = await sim2.login('reseller1', 'resellerpass');
+      expect((await api(sim2, s, 'api_token_create', { token_name: 'WP-Dashboard' })).metadata.result).toBe(1);
+    } finally {
+      await sim2.close();
+    }
+  });
+
   it('refuses ACLs the caller does not hold', async () => {
     expect((await create({ token_name: 'too-much', acl: 'quota' })).metadata.reason).toBe(
       `${PREFIX}Invalid or unauthorized ACL specified: quota`,
@@ -195,9 +226,59 @@ describe('api_token_create', () => {
       ['whitelist_ip-0', '2620:0:28a4::/48'],
     ]);
     expect(res.data.whitelist_ips).toEqual([
-      'fc00:abcd:0000:0000:0000:0000:0000:000f',
       '2620:0000:28a4:0000:0000:0000:0000:0000/48',
+      'fc00:abcd:0000:0000:0000:0000:0000:000f',
     ]);
+  });
+
+  it('answers the allowlist deduplicated, sorted IPv4 first, without /32 or /128 (11.120)', async () => {
+    const sent = [
+      '2001:DB8::1/128',
+      '192.0.2.1/32',
+      '10.0.0.1',
+      'fc00::/7',
+      '192.0.2.1',
+      '2001:db8:0:0::1',
+      '9.9.9.9',
+      '10.0.0.0/8',
+      '::ffff:192.0.2.1',
+    ];
+    const expected = [
+      '9.9.9.9',
+      '10.0.0.0/8',
+      '10.0.0.1',
+      '192.0.2.1',
+      '0000:0000:0000:0000:0000:ffff:c000:0201',
+      '2001:0db8:0000:0000:0000:0000:0000:0001',
+      'fc00:0000:0000:0000:0000:0000:0000:0000/7',
+    ];
+    const created = await create([['token_name', 'ip-order'], ...sent.map((ip, i): [string, string] => [`whitelist_ip-${i}`, ip])]);
+    expect(created.data.whitelist_ips).toEqual(expected);
+    expect((await list())['ip-order'].whitelist_ips).toEqual(expected);
+    expect((await api(sim, reseller, 'api_token_get_details', { token: created.data.token })).data.whitelist_ips).toEqual(expected);
+    const updated = await api(sim, reseller, 'api_token_update', [
+      ['token_name', 'ip-order'],
+      ['whitelist_ip-0', '2001:db8::2'],
+      ['whitelist_ip-1', '198.51.100.7/32'],
+      ['whitelist_ip-2', '198.51.100.7'],
+      ['whitelist_ip-3', '198.51.100.0/24'],
+    ]);
+    expect(updated.data.whitelist_ips).toEqual(['198.51.100.0/24', '198.51.100.7', '2001:0db8:0000:0000:0000:0000:0000:0002']);
+  });
+
+  it('leaves whitelist_ips out when there is no allowlist, in every answer (11.120)', async () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['no-ips-a', {}],
+      ['no-ips-b', { whitelist_ip: 'any' }],
+    ];
+    for (const [name, extra] of cases) {
+      const created = await create({ token_name: name, ...extra });
+      expect(Object.keys(created.data)).toEqual(['create_time', 'expires_at', 'name', 'token']);
+      expect((await list())[name]).not.toHaveProperty('whitelist_ips');
+      expect((await api(sim, reseller, 'api_token_get_details', { token: created.data.token })).data).not.toHaveProperty('whitelist_ips');
+    }
+    const updated = await api(sim, reseller, 'api_token_update', { token_name: 'no-ips-a', acl: 'list-accts' });
+    expect(updated.data).toEqual({ acls: ['list-accts'], create_time: NOW, expires_at: null, name: 'no-ips-a' });
   });
 
   it('returns a 32-character [0-9A-Z] secret and stores only its SHA-512', async () => {
@@ -241,7 +322,12 @@ describe('api_token_create', () => {
       };
       expect(shapeOf(res)).toEqual(shapeOf(documented));
       expect(Object.keys(res.data)).toEqual(Object.keys(documented.data));
-      expect({ ...res, data: { ...res.data, token: documented.data.token } }).toEqual(documented);
+      // 11.120 sorts the allowlist (IPv4 first, then by address): the docs' example does not.
+      const sorted = ['1.1.1.1', '1.1.1.2', '1.1.1.8/29', '2620:0000:28a4:0000:0000:0000:0000:0000/48', 'fc00:abcd:0000:0000:0000:0000:0000:000f'];
+      expect({ ...res, data: { ...res.data, token: documented.data.token } }).toEqual({
+        ...documented,
+        data: { ...documented.data, whitelist_ips: sorted },
+      });
     } finally {
       sim.setNow(NOW);
     }
@@ -279,12 +365,12 @@ describe('api_token_list', () => {
               name: 'my-controller-token',
               whitelist_ips: ['192.0.2.1', '192.0.2.8/29'],
             },
+            // The docs show `whitelist_ips: null`; 11.120 leaves the key out.
             'my-read-only-token': {
               acls: { 'create-acct': 0, 'edit-account': 0, 'limit-bandwidth': 0, 'list-accts': 1, 'suspend-acct': 0, 'upgrade-account': 0 },
               create_time: 1490882281,
               expires_at: null,
               name: 'my-read-only-token',
-              whitelist_ips: null,
             },
           },
         },
@@ -292,6 +378,7 @@ describe('api_token_list', () => {
       };
       expect(shapeOf(res)).toEqual(shapeOf(documented));
       expect(res).toEqual(documented); // `demo` is dropped from the map too
+      expect(Object.keys(res.data.tokens['my-read-only-token'])).toEqual(['acls', 'create_time', 'expires_at', 'name']);
     } finally {
       await sim2.close();
     }
@@ -302,7 +389,7 @@ describe('api_token_list', () => {
     expect(tokens['long-gone'].expires_at).toBe(NOW - DAY);
     expect(tokens['long-gone'].acls['list-accts']).toBe(1);
     expect(tokens.forever.expires_at).toBeNull();
-    expect(tokens.forever.whitelist_ips).toBeNull();
+    expect(tokens.forever).not.toHaveProperty('whitelist_ips');
     expect(tokens.forever.create_time).toBe(NOW - 5 * DAY);
   });
 
@@ -355,43 +442,88 @@ describe('api_token_update', () => {
     ]);
     expect(res.data.acls).toEqual(['suspend-acct', 'list-accts']);
     expect(res.data.expires_at).toBeNull();
-    expect(res.data.whitelist_ips).toBeNull();
+    expect(res.data).not.toHaveProperty('whitelist_ips');
     const full = await update({ token_name: 'upd-change', acl: 'all' }).catch(() => null);
     expect(full?.metadata.result).toBe(0); // a reseller does not hold `all`
   });
 
-  it('reports a full-access token as ["all"]', async () => {
-    await create({ token_name: 'upd-full' });
+  it('omits acls for implicit full access; acl=all keeps ["all"] (11.120)', async () => {
+    const implicit = await create({ token_name: 'upd-full' });
     const res = await update({ token_name: 'upd-full', whitelist_ip: '192.0.2.9' });
-    expect(res.data.acls).toEqual(['all']);
+    expect(res.data).toEqual({ create_time: NOW, expires_at: null, name: 'upd-full', whitelist_ips: ['192.0.2.9'] });
+    const details = await api(sim, reseller, 'api_token_get_details', { token: implicit.data.token });
+    expect(details.data).toEqual({ create_time: NOW, expires_at: null, name: 'upd-full', whitelist_ips: ['192.0.2.9'] });
+    // A scenario token without acls is implicit too.
+    expect(await update({ token_name: 'forever', expires_at: '0' })).toEqual({
+      data: { create_time: NOW - 5 * DAY, expires_at: null, name: 'forever' },
+      metadata: { command: 'api_token_update', reason: 'OK', result: 1, version: 1 },
+    });
+
+    const explicit = await create({ token_name: 'upd-all', acl: 'all' }, root);
+    expect(explicit.data.acls).toEqual(['all']);
+    const rootUpdate = await api(sim, root, 'api_token_update', { token_name: 'upd-all', expires_at: String(NOW + DAY) });
+    expect(rootUpdate.data).toEqual({ acls: ['all'], create_time: NOW, expires_at: NOW + DAY, name: 'upd-all' });
+    expect((await api(sim, root, 'api_token_get_details', { token: explicit.data.token })).data.acls).toEqual(['all']);
+
+    // Sending ACLs makes the grant explicit: the array comes back.
+    const narrowed = await update({ token_name: 'upd-full', acl: 'list-accts' });
+    expect(narrowed.data.acls).toEqual(['list-accts']);
+    const rootImplicit = await create({ token_name: 'upd-root-implicit' }, root);
+    const widened = await api(sim, root, 'api_token_update', { token_name: 'upd-root-implicit', acl: 'all' });
+    expect(widened.data.acls).toEqual(['all']);
+    expect((await api(sim, root, 'api_token_get_details', { token: rootImplicit.data.token })).data.acls).toEqual(['all']);
   });
 
-  it('fails when nothing changes', async () => {
+  it('fails only when no field besides token_name is sent; the same values again succeed (11.120)', async () => {
     await create({ token_name: 'upd-same', acl: 'list-accts', whitelist_ip: '192.0.2.1' });
-    const attempts: Array<Record<string, string>> = [
-      { token_name: 'upd-same' },
-      { token_name: 'upd-same', new_name: 'upd-same', acl: 'list-accts', whitelist_ip: '192.0.2.1', expires_at: '0' },
-    ];
-    for (const params of attempts) {
-      const res = await update(params);
-      expect(res.metadata.result).toBe(0);
-      expect(res.metadata.reason).toBe('Specify a new name, updated ACLs, or IPs.');
+    const nothing: Array<Record<string, string>> = [{ token_name: 'upd-same' }, { token_name: 'upd-same', 'api.version': '1', new_name: '' }];
+    for (const params of nothing) {
+      expect((await update(params)).metadata).toEqual({
+        command: 'api_token_update',
+        reason: `${UPDATE_PREFIX}Specify a new name, updated ACLs, or IPs.`,
+        result: 0,
+        version: 1,
+      });
     }
+    const same = { acls: ['list-accts'], create_time: NOW, expires_at: null, name: 'upd-same', whitelist_ips: ['192.0.2.1'] };
+    const again: Array<Record<string, string>> = [
+      { token_name: 'upd-same', new_name: 'upd-same', acl: 'list-accts', whitelist_ip: '192.0.2.1', expires_at: '0' },
+      { token_name: 'upd-same', new_name: 'upd-same' },
+      { token_name: 'upd-same', acl: 'list-accts' },
+      { token_name: 'upd-same', expires_at: '0' },
+      { token_name: 'upd-same', whitelist_ip: '192.0.2.1' },
+    ];
+    for (const params of again)
+      expect(await update(params)).toEqual({ data: same, metadata: { command: 'api_token_update', reason: 'OK', result: 1, version: 1 } });
   });
 
-  it('fails for an unknown token and validates the new name', async () => {
-    expect((await update({ token_name: 'nope', new_name: 'x' })).metadata.reason).toBe('The API token “nope” does not exist.');
+  it('prefixes every failure reason (11.120)', async () => {
+    expect((await update({ token_name: 'nope', new_name: 'x' })).metadata.reason).toBe(
+      `${UPDATE_PREFIX}The API token “nope” does not exist.`,
+    );
+    expect((await update({ new_name: 'x' })).metadata.reason).toBe(`${UPDATE_PREFIX}Provide the “token_name” argument.`);
     await create({ token_name: 'upd-a' });
     await create({ token_name: 'upd-b' });
     const conflict = await update({ token_name: 'upd-a', new_name: 'upd-b' });
-    expect(conflict.metadata.result).toBe(0);
-    expect(conflict.metadata.reason).toContain('A conflicting API token with the name “upd-b” already exists.');
-    const invalid = await update({ token_name: 'upd-a', new_name: 'bad name' });
-    expect(invalid.metadata.reason).toContain('“bad name” is not a valid API token name.');
-    const past = await update({ token_name: 'upd-a', expires_at: String(NOW - 5) });
-    expect(past.metadata.reason).toContain(`The “${NOW - 5}” value must be a future date.`);
-    const unheld = await update({ token_name: 'upd-a', acl: 'quota' });
-    expect(unheld.metadata.reason).toContain('Invalid or unauthorized ACL specified: quota');
+    expect(conflict.metadata).toEqual({
+      command: 'api_token_update',
+      reason: `${UPDATE_PREFIX}A conflicting API token with the name “upd-b” already exists.`,
+      result: 0,
+      version: 1,
+    });
+    expect(conflict).not.toHaveProperty('data');
+    expect((await update({ token_name: 'upd-a', new_name: 'bad name' })).metadata.reason).toBe(
+      `${UPDATE_PREFIX}“bad name” is not a valid API token name. An API token name must not be longer than 50 characters and may only contain the following characters: a-z A-Z 0-9 _ -`,
+    );
+    expect((await update({ token_name: 'upd-a', expires_at: String(NOW - 5) })).metadata.reason).toBe(
+      `${UPDATE_PREFIX}The “${NOW - 5}” value must be a future date.`,
+    );
+    expect((await update({ token_name: 'upd-a', acl: 'quota' })).metadata.reason).toBe(
+      `${UPDATE_PREFIX}Invalid or unauthorized ACL specified: quota`,
+    );
+    expect((await update({ token_name: 'upd-a', whitelist_ip: '300.1.1.1' })).metadata.reason).toBe(
+      `${UPDATE_PREFIX}Invalid IP address or CIDR range specified: 300.1.1.1`,
+    );
   });
 });
 
@@ -428,10 +560,11 @@ describe('api_token_revoke', () => {
     const res = await revoke({});
     expect(res.metadata).toEqual({
       command: 'api_token_revoke',
-      reason: 'Provide at least one “token_name” argument.',
+      reason: `${REVOKE_PREFIX}Provide at least one “token_name” argument.`,
       result: 0,
       version: 1,
     });
+    expect(res).not.toHaveProperty('data');
   });
 });
 
@@ -468,8 +601,21 @@ describe('myprivs and listaccts', () => {
     expect(mine.quota).toBe(0);
     expect(mine.all).toBe(0);
     expect(Object.keys(mine).sort()).toEqual([...CATALOG_ACL_NAMES].sort());
-    const rootPrivs = (await api(sim, root, 'myprivs')).data.privileges[0];
-    expect(Object.values(rootPrivs).every((v) => v === 1)).toBe(true);
+    const held = Object.keys(mine).filter((a) => mine[a] === 1);
+    expect(held.sort()).toEqual([...DEMO_RESELLER_ACLS].sort());
+  });
+
+  it('answers all: 1 and every other ACL 0 for root and any holder of all (11.120)', async () => {
+    const only = Object.fromEntries(CATALOG_ACL_NAMES.map((a) => [a, a === 'all' ? 1 : 0]));
+    const rootPrivs = await api(sim, root, 'myprivs');
+    expect(rootPrivs).toEqual({ data: { privileges: [only] }, metadata: { command: 'myprivs', reason: 'OK', result: 1, version: 1 } });
+    const sim2 = await startSimulator({ scenario: { users: [{ user: 'super', pass: 'p', acls: ['all'] }], tokens: [] }, now: NOW });
+    try {
+      const s = await sim2.login('super', 'p');
+      expect((await api(sim2, s, 'myprivs')).data.privileges).toEqual([only]);
+    } finally {
+      await sim2.close();
+    }
   });
 
   it('lists the caller’s accounts, and root sees all', async () => {

@@ -1,14 +1,21 @@
 // WHM API 1 functions of the simulator (reference/whm.md §2). Transport-free: the server
 // authenticates the caller and hands over the merged query/body parameters.
 //
+// As WHM 11.120 answers (reference/whm.md §2):
+// - myprivs for a holder of `all` (root) is `all: 1` and every other ACL 0.
+// - api_token_update keeps omitted fields and fails with "Specify a new name, updated
+//   ACLs, or IPs." only when no field besides token_name is sent (same values again
+//   succeed). Every update/revoke failure reason carries WHM's prefix.
+// - update/get_details omit `acls` for implicit full access (created without `acl`);
+//   a token created with `acl=all` answers `acls: ["all"]`.
+// - `whitelist_ips` is absent when a token has no allowlist; entries come back
+//   normalised (ip.ts: deduplicated, sorted IPv4 first, no /32 or /128, IPv6 in full).
+// - No reserved token names (that rule is newer than 11.120): `reservedTokenNames` on.
 // Choices where WHM's behaviour is [unconfirmed]:
 // - A failure answers HTTP 200, `metadata.result: 0` and has NO `data` key.
-// - api_token_update/get_details report a full-access token as `acls: ["all"]`.
-// - api_token_update keeps omitted fields (11.120), and an expiry change alone counts as
-//   a change.
 // - A reseller may not send `acl=all` unless it holds `all` itself.
 import { CATALOG_ACL_NAMES } from './acl-catalog.ts';
-import { normalizeIpEntry } from './ip.ts';
+import { normalizeAllowlist } from './ip.ts';
 import { TOKEN_NAME_PATTERN } from './scenarios.ts';
 import {
   generateSecret,
@@ -23,7 +30,7 @@ import {
   type StoredToken,
 } from './state.ts';
 
-export const WHM_VERSION = '11.120.0.8';
+export const WHM_VERSION = '11.120.0.16';
 export const MAX_WHITELIST_IPS = 100;
 const RESERVED_ROOT_TOKEN_NAMES = new Set(['WebPros_Dashboard', 'WP-Dashboard']);
 
@@ -34,10 +41,16 @@ export interface ApiCaller {
   viaToken: boolean;
 }
 
+export interface ApiOptions {
+  /** Newer WHM versions: root may not name a token `WebPros_Dashboard`/`WP-Dashboard`. Off in 11.120. */
+  reservedTokenNames?: boolean;
+}
+
 export interface ApiContext {
   state: SimState;
   now: number;
   caller: ApiCaller;
+  options?: ApiOptions;
 }
 
 export interface ApiEnvelope {
@@ -52,6 +65,11 @@ function ok(command: string, data?: unknown): ApiEnvelope {
 
 export function fail(command: string, reason: string): ApiEnvelope {
   return { metadata: { command, reason, result: 0, version: 1 } };
+}
+
+/** WHM's reason for a function it does not have (also the `unknown-app` fault). */
+export function unknownAppReason(fn: string): string {
+  return `Unknown app (${quote(fn)}) requested for this version (1) of the API.`;
 }
 
 class ApiError extends Error {}
@@ -71,12 +89,15 @@ function multiValue(params: URLSearchParams, name: string): { given: boolean; va
 
 const quote = (s: string) => `“${s}”`;
 
-function checkName(state: SimState, owner: SimUser, name: string, except?: StoredToken): void {
+function checkName(ctx: ApiContext, name: string, except?: StoredToken): void {
+  const { state } = ctx;
+  const owner = ctx.caller.user;
   if (!TOKEN_NAME_PATTERN.test(name))
     throw new ApiError(
       `${quote(name)} is not a valid API token name. An API token name must not be longer than 50 characters and may only contain the following characters: a-z A-Z 0-9 _ -`,
     );
-  if (owner.root && RESERVED_ROOT_TOKEN_NAMES.has(name)) throw new ApiError(`The name ${quote(name)} is reserved.`);
+  if (ctx.options?.reservedTokenNames && owner.root && RESERVED_ROOT_TOKEN_NAMES.has(name))
+    throw new ApiError(`The name ${quote(name)} is reserved.`);
   if (state.tokens.some((t) => t.owner === owner.user && t.name === name && t !== except))
     throw new ApiError(`A conflicting API token with the name ${quote(name)} already exists.`);
 }
@@ -112,17 +133,19 @@ function parseWhitelist(params: URLSearchParams): string[] | null | undefined {
     throw new ApiError(
       `You have entered ${quote(String(values.length))} IP addresses, which is above the limit of ${MAX_WHITELIST_IPS}.`,
     );
-  const normal: string[] = [];
-  for (const v of values) {
-    const n = normalizeIpEntry(v);
-    if (!n) throw new ApiError(`Invalid IP address or CIDR range specified: ${v}`);
-    if (!normal.includes(n)) normal.push(n);
-  }
-  return normal;
+  const normal = normalizeAllowlist(values);
+  if ('invalid' in normal) throw new ApiError(`Invalid IP address or CIDR range specified: ${normal.invalid}`);
+  return normal.entries;
 }
 
 function aclArray(token: StoredToken): string[] {
   return token.fullAccess ? ['all'] : [...token.acls];
+}
+
+/** `expires_at` as WHM answers it: null, a number, or (stored as the form sent it) a numeric string. */
+function expiresOut(token: StoredToken): number | string | null {
+  if (token.expiresAt === null) return null;
+  return token.expiresAtAsString ? String(token.expiresAt) : token.expiresAt;
 }
 
 /** The list's ACL map: keys = ACLs the owner currently holds; `demo` dropped. */
@@ -133,14 +156,15 @@ function aclMap(owner: SimUser, token: StoredToken): Record<string, 0 | 1> {
   return map;
 }
 
-function tokenObject(token: StoredToken) {
-  return {
-    acls: aclArray(token),
-    create_time: token.createTime,
-    expires_at: token.expiresAt,
-    name: token.name,
-    whitelist_ips: token.whitelistIps ? [...token.whitelistIps] : null,
-  };
+/** A token as update/get_details answer it: no `acls` for implicit full access, no `whitelist_ips` when empty. */
+function tokenObject(token: StoredToken): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (!token.implicitFullAccess) data.acls = aclArray(token);
+  data.create_time = token.createTime;
+  data.expires_at = expiresOut(token);
+  data.name = token.name;
+  if (token.whitelistIps?.length) data.whitelist_ips = [...token.whitelistIps];
+  return data;
 }
 
 function ownTokens(ctx: ApiContext): StoredToken[] {
@@ -166,9 +190,11 @@ const functions: Record<string, ApiFunction> = {
       ...CATALOG_ACL_NAMES.filter((a) => a !== 'all'),
       ...eff.filter((a) => a !== 'all' && !CATALOG_ACL_NAMES.includes(a) && !PSEUDO_ACLS.has(a)),
     ];
+    // 11.120: a holder of `all` (root) gets `all: 1` and every other ACL 0.
+    const holdsAll = eff.includes('all');
     const privileges: Record<string, 0 | 1> = {};
-    for (const a of names) privileges[a] = hasAcl(eff, a) ? 1 : 0;
-    privileges.all = eff.includes('all') ? 1 : 0;
+    for (const a of names) privileges[a] = !holdsAll && hasAcl(eff, a) ? 1 : 0;
+    privileges.all = holdsAll ? 1 : 0;
     return ok(fn, { privileges: [privileges] });
   },
 
@@ -185,7 +211,7 @@ const functions: Record<string, ApiFunction> = {
     try {
       const name = (params.get('token_name') ?? '').trim();
       if (!params.has('token_name') || name === '') throw new ApiError(`The ${quote('token_name')} argument is required.`);
-      checkName(ctx.state, ctx.caller.user, name);
+      checkName(ctx, name);
       const acls = parseAcls(params, ctx.caller);
       const expiresAt = parseExpiry(params, ctx.now) ?? null;
       const whitelist = parseWhitelist(params) ?? null;
@@ -195,6 +221,7 @@ const functions: Record<string, ApiFunction> = {
         name,
         secretHash: hashSecret(secret),
         fullAccess: acls === undefined || acls.fullAccess,
+        implicitFullAccess: acls === undefined,
         acls: acls?.acls ?? [],
         createTime: ctx.now,
         expiresAt,
@@ -205,10 +232,10 @@ const functions: Record<string, ApiFunction> = {
       const data: Record<string, unknown> = {};
       if (acls !== undefined) data.acls = aclArray(token);
       data.create_time = token.createTime;
-      data.expires_at = token.expiresAt;
+      data.expires_at = expiresOut(token);
       data.name = token.name;
       data.token = secret;
-      if (whitelist !== null) data.whitelist_ips = [...whitelist];
+      if (whitelist?.length) data.whitelist_ips = [...whitelist];
       return ok(fn, data);
     } catch (e) {
       if (e instanceof ApiError) return fail(fn, `The system failed to create the API token: ${e.message}`);
@@ -220,46 +247,50 @@ const functions: Record<string, ApiFunction> = {
     const owner = ctx.caller.user;
     const tokens: Record<string, unknown> = {};
     for (const t of ownTokens(ctx)) {
-      tokens[t.name] = {
+      const entry: Record<string, unknown> = {
         acls: aclMap(owner, t),
         create_time: t.createTime,
-        expires_at: t.expiresAt,
+        expires_at: expiresOut(t),
         name: t.name,
-        whitelist_ips: t.whitelistIps ? [...t.whitelistIps] : null,
       };
+      // 11.120 leaves the key out when there is no allowlist (older answers: null).
+      if (t.whitelistIps?.length) entry.whitelist_ips = [...t.whitelistIps];
+      tokens[t.name] = entry;
     }
     return ok(fn, { tokens });
   },
 
   api_token_update(ctx, params, fn) {
-    const name = (params.get('token_name') ?? '').trim();
-    if (name === '') return fail(fn, `Provide the ${quote('token_name')} argument.`);
-    const token = ownTokens(ctx).find((t) => t.name === name);
-    if (!token) return fail(fn, `The API token ${quote(name)} does not exist.`);
     try {
+      const name = (params.get('token_name') ?? '').trim();
+      if (name === '') throw new ApiError(`Provide the ${quote('token_name')} argument.`);
+      // 11.120 refuses only an update that sends nothing but token_name: the same values
+      // sent again are an update like any other.
+      const sent =
+        (params.get('new_name') ?? '').trim() !== '' ||
+        multiValue(params, 'acl').values.length > 0 ||
+        (params.get('expires_at') ?? '').trim() !== '' ||
+        multiValue(params, 'whitelist_ip').given;
+      if (!sent) throw new ApiError('Specify a new name, updated ACLs, or IPs.');
+      const token = ownTokens(ctx).find((t) => t.name === name);
+      if (!token) throw new ApiError(`The API token ${quote(name)} does not exist.`);
       const newNameRaw = params.get('new_name');
       const newName = newNameRaw === null || newNameRaw.trim() === '' ? undefined : newNameRaw.trim();
-      if (newName !== undefined && newName !== token.name) checkName(ctx.state, ctx.caller.user, newName, token);
+      if (newName !== undefined && newName !== token.name) checkName(ctx, newName, token);
       const acls = parseAcls(params, ctx.caller);
       const expiresAt = parseExpiry(params, ctx.now);
       const whitelist = parseWhitelist(params);
 
-      const sameSet = (a: readonly string[], b: readonly string[]) =>
-        a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
-      const nameChanged = newName !== undefined && newName !== token.name;
-      const aclsChanged =
-        acls !== undefined && (acls.fullAccess !== token.fullAccess || !sameSet(acls.acls, token.acls));
-      const expiryChanged = expiresAt !== undefined && expiresAt !== token.expiresAt;
-      const ipsChanged = whitelist !== undefined && !sameSet(whitelist ?? [], token.whitelistIps ?? []);
-      if (!nameChanged && !aclsChanged && !expiryChanged && !ipsChanged)
-        return fail(fn, 'Specify a new name, updated ACLs, or IPs.');
-
-      if (nameChanged) token.name = newName as string;
+      if (newName !== undefined) token.name = newName;
       if (acls !== undefined) {
         token.fullAccess = acls.fullAccess;
+        token.implicitFullAccess = false; // sent ACLs (even `all`) are explicit
         token.acls = acls.acls;
       }
-      if (expiresAt !== undefined) token.expiresAt = expiresAt;
+      if (expiresAt !== undefined && expiresAt !== token.expiresAt) {
+        token.expiresAt = expiresAt;
+        token.expiresAtAsString = false; // a new expiry is kept as the simulator's number
+      }
       if (whitelist !== undefined) token.whitelistIps = whitelist;
       return ok(fn, tokenObject(token));
     } catch (e) {
@@ -270,7 +301,8 @@ const functions: Record<string, ApiFunction> = {
 
   api_token_revoke(ctx, params, fn) {
     const { values } = multiValue(params, 'token_name');
-    if (values.length === 0) return fail(fn, `Provide at least one ${quote('token_name')} argument.`);
+    if (values.length === 0)
+      return fail(fn, `The system failed to revoke the API token: Provide at least one ${quote('token_name')} argument.`);
     const owner = ctx.caller.user.user;
     // Unknown names are silently ignored (11.120).
     ctx.state.tokens = ctx.state.tokens.filter((t) => !(t.owner === owner && values.includes(t.name)));
@@ -292,7 +324,7 @@ export function callApi(ctx: ApiContext, fn: string, params: URLSearchParams): A
   if (params.get('api.version') !== '1')
     return fail(fn, `This interface requires ${quote('api.version=1')}: only version 1 of the WHM API is available here.`);
   const impl = Object.hasOwn(functions, fn) ? functions[fn] : undefined;
-  if (!impl) return fail(fn, `Unknown app (${quote(fn)}) requested for this version (1) of the API.`);
+  if (!impl) return fail(fn, unknownAppReason(fn));
   if (ctx.caller.viaToken && TOKEN_FUNCTIONS.has(fn) && !hasAcl(ctx.caller.effective, 'manage-api-tokens'))
     return fail(fn, 'Permission denied');
   return impl(ctx, params, fn);

@@ -7,7 +7,8 @@ import { loadScenario, parseTime } from './scenarios.ts';
 import { startSimulator, type LostSessionMode } from './server.ts';
 
 const USAGE = `Usage: tsx whm-sim/cli.ts [--scenario NAME] [--now ISO|UNIX] [--port N] [--http]
-       [--lost-session json|html|cpanelresult] [--idle-timeout SECONDS] [--host-name NAME]`;
+       [--lost-session json|html|cpanelresult|invalid-token|access-denied] [--idle-timeout SECONDS] [--host-name NAME]
+       [--reserved-names] [--angular 1.4|1.8] [--csp] [--boot-delay MS]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
       'lost-session': { type: 'string' },
       'idle-timeout': { type: 'string' },
       'host-name': { type: 'string' },
+      'reserved-names': { type: 'boolean', default: false },
+      angular: { type: 'string' },
+      csp: { type: 'boolean', default: false },
+      'boot-delay': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -27,7 +32,11 @@ async function main(): Promise<void> {
     return;
   }
   const lost = values['lost-session'];
-  if (lost !== undefined && !['json', 'html', 'cpanelresult'].includes(lost)) throw new Error(`--lost-session: ${lost}?\n${USAGE}`);
+  if (lost !== undefined && !['json', 'html', 'cpanelresult', 'invalid-token', 'access-denied'].includes(lost)) throw new Error(`--lost-session: ${lost}?\n${USAGE}`);
+  const angular = values.angular;
+  if (angular !== undefined && angular !== '1.4' && angular !== '1.8') throw new Error(`--angular: ${angular}?\n${USAGE}`);
+  const bootDelay = values['boot-delay'] !== undefined ? Number(values['boot-delay']) : undefined;
+  if (bootDelay !== undefined && !(bootDelay >= 0)) throw new Error(`--boot-delay: ${values['boot-delay']}?\n${USAGE}`);
   const scenarioName = values.scenario ?? 'demo';
   const scenario = loadScenario(scenarioName);
   const sim = await startSimulator({
@@ -38,6 +47,10 @@ async function main(): Promise<void> {
     lostSession: lost as LostSessionMode | undefined,
     idleTimeoutSeconds: values['idle-timeout'] !== undefined ? Number(values['idle-timeout']) : undefined,
     hostName: values['host-name'],
+    reservedTokenNames: values['reserved-names'],
+    angular,
+    csp: values.csp,
+    bootDelayMs: bootDelay,
   });
   const clock = new Date(sim.now() * 1000).toISOString();
   console.log(`WHM simulator (scenario "${scenarioName}", clock ${clock}${values.now || scenario.now ? ', frozen' : ''})`);

@@ -1,17 +1,20 @@
 // IP allowlist entries: validation, WHM's normal form, and matching a caller against them.
-// WHM stores IPv6 in the full eight-group, zero-padded, lower-case form
-// (`fc00:abcd:0000:0000:0000:0000:0000:000f`), IPv4 as written.
+// WHM 11.120 stores IPv6 in the full eight-group, zero-padded, lower-case form
+// (`fc00:abcd:0000:0000:0000:0000:0000:000f`), IPv4 as written, drops a `/32` (IPv4) or
+// `/128` (IPv6) suffix, and keeps a list deduplicated and sorted, IPv4 before IPv6
+// (reference/whm.md §2). Within a family the simulator sorts by address value, then by
+// prefix length (wider range first); whm.md does not say more.
 import { isIPv4, isIPv6 } from 'node:net';
 
 export type IpFamily = 4 | 6;
 
-interface ParsedEntry {
+export interface ParsedEntry {
   family: IpFamily;
   /** Address as a big integer (32 or 128 bits). */
   value: bigint;
   /** Prefix length; 32/128 for a single address. */
   prefix: number;
-  /** WHM's normal form of the entry. */
+  /** WHM's normal form of the entry (no `/32` or `/128`). */
   normal: string;
 }
 
@@ -67,12 +70,34 @@ export function parseIpEntry(raw: string): ParsedEntry | undefined {
   }
   const value = family === 4 ? ipv4ToBigInt(addr) : groupsToBigInt(ipv6Groups(addr));
   const normalAddr = family === 4 ? addr : normalizeIpv6(addr);
-  return { family, value, prefix, normal: prefixText === undefined ? normalAddr : `${normalAddr}/${prefix}` };
+  return { family, value, prefix, normal: prefix === max ? normalAddr : `${normalAddr}/${prefix}` };
 }
 
 /** WHM's stored form of an entry, or undefined when the entry is not an address or range. */
 export function normalizeIpEntry(raw: string): string | undefined {
   return parseIpEntry(raw)?.normal;
+}
+
+/** WHM's order of allowlist entries: IPv4 before IPv6, then address value, then prefix. */
+export function compareIpEntries(a: ParsedEntry, b: ParsedEntry): number {
+  if (a.family !== b.family) return a.family - b.family;
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  return a.prefix - b.prefix;
+}
+
+/**
+ * An allowlist as WHM 11.120 stores and returns it: every entry in its normal form,
+ * duplicates (after normalisation) dropped, sorted IPv4 before IPv6. Returns the first
+ * invalid entry instead when there is one.
+ */
+export function normalizeAllowlist(raw: readonly string[]): { entries: string[] } | { invalid: string } {
+  const parsed: ParsedEntry[] = [];
+  for (const entry of raw) {
+    const p = parseIpEntry(entry);
+    if (!p) return { invalid: entry };
+    if (!parsed.some((q) => q.normal === p.normal)) parsed.push(p);
+  }
+  return { entries: parsed.sort(compareIpEntries).map((p) => p.normal) };
 }
 
 /** The caller's address as WHM would see it: IPv4-mapped IPv6 becomes plain IPv4. */

@@ -2,7 +2,7 @@
 // Files live in whm-sim/scenarios/<name>.json; `large-1k` and `large-10k` are generated
 // (deterministically) by generateLargeScenario. See README.md for the format.
 import { readFileSync } from 'node:fs';
-import { normalizeIpEntry } from './ip.ts';
+import { normalizeAllowlist } from './ip.ts';
 import {
   findUser,
   generateSecret,
@@ -34,6 +34,8 @@ export interface ScenarioToken {
   whitelistIps?: string[] | null;
   /** Optional known secret (32 chars [0-9A-Z]) so tests can authenticate; only its hash is kept. */
   secret?: string;
+  /** Store and answer `expires_at` as a numeric string, as WHM keeps what the form sent. Needs an expiry. */
+  expiresAtAsString?: boolean;
 }
 
 export interface Scenario {
@@ -42,6 +44,8 @@ export interface Scenario {
   now?: string | number;
   users: ScenarioUser[];
   tokens: ScenarioToken[];
+  /** The server has child accounts (a parent node may use its tokens): the page shows `#childAccountsExistWarning`. Default false. */
+  childAccounts?: boolean;
 }
 
 export const TOKEN_NAME_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
@@ -115,23 +119,24 @@ export function buildState(scenario: Scenario, now: number): SimState {
     if (unheld.length) throw new Error(`Scenario token ${t.name}: owner does not hold ${unheld.join(', ')}`);
     if (t.secret !== undefined && !SECRET_PATTERN.test(t.secret))
       throw new Error(`Scenario token ${t.name}: secret must be 32 characters of [0-9A-Z]`);
+    const never = t.expiresInDays === undefined || t.expiresInDays === null;
+    if (t.expiresAtAsString && never) throw new Error(`Scenario token ${t.name}: expiresAtAsString needs an expiry`);
     let whitelistIps: string[] | null = null;
     if (t.whitelistIps && t.whitelistIps.length) {
-      whitelistIps = t.whitelistIps.map((ip) => {
-        const normal = normalizeIpEntry(ip);
-        if (!normal) throw new Error(`Scenario token ${t.name}: bad IP ${ip}`);
-        return normal;
-      });
+      const normal = normalizeAllowlist(t.whitelistIps);
+      if ('invalid' in normal) throw new Error(`Scenario token ${t.name}: bad IP ${normal.invalid}`);
+      whitelistIps = normal.entries;
     }
     const token: StoredToken = {
       owner: t.owner,
       name: t.name,
       secretHash: hashSecret(t.secret ?? generateSecret()),
       fullAccess,
+      implicitFullAccess: t.acls === undefined || t.acls === null,
       acls,
       createTime: Math.round(now - (t.createdDaysAgo ?? 1) * DAY),
-      expiresAt:
-        t.expiresInDays === undefined || t.expiresInDays === null ? null : Math.round(now + t.expiresInDays * DAY),
+      expiresAt: never ? null : Math.round(now + (t.expiresInDays as number) * DAY),
+      ...(t.expiresAtAsString ? { expiresAtAsString: true } : {}),
       whitelistIps,
     };
     state.tokens.push(token);

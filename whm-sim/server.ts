@@ -10,19 +10,35 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ACL_CATALOG } from './acl-catalog.ts';
-import { callApi, fail, WHM_VERSION, type ApiCaller } from './api.ts';
+import { callApi, fail, unknownAppReason, WHM_VERSION, type ApiCaller } from './api.ts';
 import { simRequest } from './http-client.ts';
 import { ipAllowed, normalizeRemoteAddress } from './ip.ts';
 import { loopbackCertificate } from './certificate.ts';
-import { renderApiTokensPage, staticFiles } from './page/render.ts';
+import { renderApiTokensPage, staticFiles, type AngularVersion } from './page/render.ts';
 import { buildState, loadScenario, parseTime, type Scenario } from './scenarios.ts';
 import { findUser, hashSecret, heldAcls, isExpired, tokenEffectiveAcls, type SimState } from './state.ts';
 
 export type { Scenario } from './scenarios.ts';
 export type { SimState, StoredToken, SimUser } from './state.ts';
 
-export type LostSessionMode = 'json' | 'html' | 'cpanelresult';
-export type FaultKind = 'html' | 'malformed' | 'drop' | 'hang' | 'http500' | 'denied' | 'refused';
+/**
+ * How a json-api call answers a lost session. `invalid-token` (login-theme "Error" page,
+ * "Invalid Security Token") and `access-denied` (built-in "401 Access Denied" page) echo
+ * the request's parameters into the page, secrets included, as WHM 11.120 does.
+ */
+export type LostSessionMode = 'json' | 'html' | 'cpanelresult' | 'invalid-token' | 'access-denied';
+export type FaultKind =
+  | 'html'
+  | 'malformed'
+  | 'drop'
+  | 'hang'
+  | 'http500'
+  | 'denied'
+  | 'refused'
+  /** WHM's referrer safety check refusing the request: 403 HTML, title `index`. */
+  | 'referrer'
+  /** The function does not exist here (as on an older WHM): `result: 0`, "Unknown app". */
+  | 'unknown-app';
 
 /** The reason a `refused` fault gives: WHM's words are untrusted, so this one carries markup. */
 export const REFUSED_REASON = 'The token database is locked by another process. <img src=x onerror="document.title=\'pwned\'">';
@@ -42,6 +58,14 @@ export interface SimOptions {
   idleTimeoutSeconds?: number;
   /** Short host name shown in the page title; default 'whm01'. */
   hostName?: string;
+  /** Newer WHM: root may not name a token `WebPros_Dashboard`/`WP-Dashboard`. Off (11.120) by default. */
+  reservedTokenNames?: boolean;
+  /** The page's AngularJS: '1.4' (1.4.4 + UI Bootstrap 1.2.5, as WHM 11.120; default) or '1.8' (1.8.3 + UI Bootstrap 2.5.6). */
+  angular?: AngularVersion;
+  /** Send the strict nonce Content-Security-Policy on the page (and run it under ng-csp). WHM sends none: off by default. */
+  csp?: boolean;
+  /** Extra wait after DOMContentLoaded before the page's loader starts loading the app (ms); default 0. */
+  bootDelayMs?: number;
 }
 
 export interface SimRequestLogEntry {
@@ -114,6 +138,46 @@ function securityTokenFailurePage(gotoUri: string): string {
 <label for="pass">Password</label><input type="password" id="pass" name="pass" autocomplete="current-password">
 <button type="submit" id="login_submit">Log in</button>
 </form>
+</main></body></html>`;
+}
+
+/** The submitted parameters (query and form body), escaped, as WHM's error pages echo them. */
+function echoedParams(params: URLSearchParams): string {
+  const items = [...params].map(([k, v]) => `<li><code>${escapeHtml(k)}</code> = <code>${escapeHtml(v)}</code></li>`);
+  return `<ul id="request-parameters">${items.join('')}</ul>`;
+}
+
+/** Login-theme error page for a bad security token; echoes the request's parameters. */
+function invalidSecurityTokenPage(params: URLSearchParams): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Error</title><style>${PAGE_STYLE}</style></head>
+<body><main>
+<h1>Invalid Security Token</h1>
+<p>The security token in this request is missing or has expired. Log in again, then repeat the request.</p>
+<p>The request carried:</p>
+${echoedParams(params)}
+<p><a href="/">Log in</a></p>
+</main></body></html>`;
+}
+
+/** The built-in "401 Access Denied" page; it echoes the request's parameters too. */
+function accessDeniedPage(params: URLSearchParams): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>401 Access Denied</title></head>
+<body>
+<h1>401 Access Denied</h1>
+<p>This request could not be authorized.</p>
+${echoedParams(params)}
+</body></html>`;
+}
+
+/** WHM's referrer safety check refusing a request (not a lost session). */
+function referrerCheckPage(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>index</title><style>${PAGE_STYLE}</style></head>
+<body><main>
+<h1>Access Denied: Referrer Check</h1>
+<p>This server only accepts requests that come from its own pages, and this one did not.</p>
 </main></body></html>`;
 }
 
@@ -191,8 +255,13 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const now = () => frozen ?? Math.floor(Date.now() / 1000);
   const state = buildState(scenario, now());
   const lostSession: LostSessionMode = opts.lostSession ?? 'json';
+  const reservedTokenNames = opts.reservedTokenNames === true;
   const idleMs = (opts.idleTimeoutSeconds ?? 1800) * 1000;
   const hostName = opts.hostName ?? 'whm01';
+  // The Manage API Tokens page (page/render.ts).
+  const pageStatic = staticFiles(opts.angular ?? '1.4');
+  const pageCsp = opts.csp === true;
+  const bootDelayMs = opts.bootDelayMs ?? 0;
   const secure = !opts.http;
 
   const sessions = new Map<string, Session>(); // cookie value → session
@@ -250,12 +319,21 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       case 'refused':
         sendJson(res, 200, { metadata: { command: fn, reason: REFUSED_REASON, result: 0, version: 1 } });
         break;
+      case 'referrer':
+        sendHtml(res, 403, referrerCheckPage());
+        break;
+      case 'unknown-app':
+        sendJson(res, 200, fail(fn, unknownAppReason(fn)));
+        break;
     }
     return true;
   }
 
-  function answerLostSession(res: http.ServerResponse, fn: string): void {
-    if (lostSession === 'html') sendHtml(res, 401, securityTokenFailurePage(HOME_PATH));
+  async function answerLostSession(req: http.IncomingMessage, res: http.ServerResponse, url: URL, fn: string): Promise<void> {
+    // 401 for `invalid-token` is a choice: WHM's status for that page is [unconfirmed].
+    if (lostSession === 'invalid-token') sendHtml(res, 401, invalidSecurityTokenPage(await requestParams(req, url)));
+    else if (lostSession === 'access-denied') sendHtml(res, 401, accessDeniedPage(await requestParams(req, url)));
+    else if (lostSession === 'html') sendHtml(res, 401, securityTokenFailurePage(HOME_PATH));
     else if (lostSession === 'cpanelresult')
       sendJson(res, 403, {
         cpanelresult: { apiversion: '2', error: 'Access denied', data: { reason: 'Access denied', result: '0' }, type: 'text' },
@@ -288,7 +366,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     caller: ApiCaller,
   ): Promise<void> {
     const params = await requestParams(req, url);
-    const envelope = callApi({ state, now: now(), caller }, fn, params);
+    const envelope = callApi({ state, now: now(), caller, options: { reservedTokenNames } }, fn, params);
     sendJson(res, 200, envelope);
   }
 
@@ -327,7 +405,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
 
     if (path.startsWith('/sim-static/')) {
       const key = decodeURIComponent(path.slice('/sim-static/'.length));
-      const entry = Object.hasOwn(staticFiles, key) ? staticFiles[key] : undefined;
+      const entry = Object.hasOwn(pageStatic, key) ? pageStatic[key] : undefined;
       if (!entry) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
       const content = await readFile(entry.file);
       return send(res, 200, entry.type, content, { 'cache-control': 'no-cache' });
@@ -358,27 +436,32 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
         const fn = decodeURIComponent(api[1] ?? '');
         requests.push({ fn, method, user: session?.user, sessionOk: !!session, auth: 'session', time: Date.now() });
         if (applyFault(fn, res)) return;
-        if (!session) return answerLostSession(res, fn);
+        if (!session) return answerLostSession(req, res, url, fn);
         const user = findUser(state, session.user);
-        if (!user) return answerLostSession(res, fn);
+        if (!user) return answerLostSession(req, res, url, fn);
         return handleApi(req, res, url, fn, { user, effective: heldAcls(user), viaToken: false });
       }
       if (!session) return sendHtml(res, 401, securityTokenFailurePage(/^\/scripts\d+\//.test(rest) ? rest : HOME_PATH));
       if (rest === '/') return redirect(res, `/${cpsess}${HOME_PATH}`);
       if (/^\/scripts\d+\/apitokens(\/.*)?$/.test(rest) && (method === 'GET' || method === 'HEAD')) {
-        const nonce = randomBytes(16).toString('base64');
+        // WHM 11.120 sends no CSP on this page, only X-Frame-Options and nosniff (send()
+        // adds nosniff); `csp: true` plays a hardened server with a fresh nonce each time.
+        const nonce = pageCsp ? randomBytes(16).toString('base64') : undefined;
         const html = renderApiTokensPage({
           cpsess,
           user: session.user,
           hostName,
           version: WHM_VERSION,
-          nonce,
           aclCatalog: ACL_CATALOG,
           serverTime: now(),
+          cspNonce: nonce,
+          bootDelayMs,
+          childAccountsExist: scenario.childAccounts === true,
         });
         return send(res, 200, 'text/html; charset=utf-8', html, {
-          'content-security-policy': `script-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'self'`,
+          'x-frame-options': 'SAMEORIGIN',
           'referrer-policy': 'origin',
+          ...(nonce ? { 'content-security-policy': `script-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'self'` } : {}),
         });
       }
       return sendHtml(res, 404, '<!doctype html><title>Not Found</title><h1>Not Found</h1>');

@@ -76,7 +76,7 @@ describe('login', () => {
 });
 
 describe('the Manage API Tokens page', () => {
-  it('renders with a nonce CSP and origin referrer policy', async () => {
+  it('renders without a CSP by default (as WHM 11.120), with X-Frame-Options, nosniff and origin referrer policy', async () => {
     const s = await sim.login('reseller1', 'resellerpass');
     for (const route of ['home', 'edit', 'edit/ops-ssl-renewal-20261015']) {
       const res = await simRequest(`${sim.origin}/${s.cpsess}/scripts7/apitokens/${route}`, {
@@ -85,17 +85,30 @@ describe('the Manage API Tokens page', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['referrer-policy']).toBe('origin');
-      const csp = res.headers['content-security-policy'] as string;
-      expect(csp).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'$/);
-      expect(res.body).toContain('WHM [whm07] Manage API Tokens - 11.120.0.8');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toBeUndefined();
+      expect(res.body).not.toMatch(/nonce=|ng-csp|ng-app/);
+      expect(res.body).toMatch(/<title>WHM \[whm07\] Manage API Tokens - (?:11\.)?120\.0\.16<\/title>/);
     }
   });
 
-  it('uses a fresh nonce per response', async () => {
-    const s = await sim.login('reseller1', 'resellerpass');
-    const get = () => simRequest(`${sim.origin}/${s.cpsess}/scripts7/apitokens/home`, { headers: { cookie: s.cookieHeader } });
-    const [a, b] = await Promise.all([get(), get()]);
-    expect(a.headers['content-security-policy']).not.toBe(b.headers['content-security-policy']);
+  it('with `csp: true` sends the strict nonce CSP, a fresh nonce per response, on the inline script too', async () => {
+    const strict = await startSimulator({ scenario: 'demo', now: NOW, csp: true });
+    try {
+      const s = await strict.login('reseller1', 'resellerpass');
+      const get = () => simRequest(`${strict.origin}/${s.cpsess}/scripts7/apitokens/home`, { headers: { cookie: s.cookieHeader } });
+      const [a, b] = await Promise.all([get(), get()]);
+      const csp = a.headers['content-security-policy'] as string;
+      expect(csp).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'$/);
+      expect(a.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(csp).not.toBe(b.headers['content-security-policy']);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(a.body).toContain(`<script nonce="${nonce}">window.COMMON`);
+      expect(a.body).toMatch(/<html lang="en" ng-csp>/);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('sends a logged-in visitor of / into the session', async () => {
@@ -133,11 +146,12 @@ describe('the Manage API Tokens page', () => {
 
   it('serves /sim-static/ files without a session and 404s unknown ones', async () => {
     const { staticFiles } = await import('./page/render.ts');
-    const first = Object.keys(staticFiles)[0];
+    const files = staticFiles();
+    const first = Object.keys(files)[0];
     if (first) {
       const res = await simRequest(`${sim.origin}/sim-static/${first}`);
       expect(res.status).toBe(200);
-      expect(res.headers['content-type']).toBe(staticFiles[first]?.type);
+      expect(res.headers['content-type']).toBe(files[first]?.type);
     }
     expect((await simRequest(`${sim.origin}/sim-static/nope.js`)).status).toBe(404);
     expect((await simRequest(`${sim.origin}/sim-static/../server.ts`)).status).toBe(404);
@@ -149,6 +163,8 @@ describe('lost session on json-api', () => {
     ['json', 401, /^application\/json/],
     ['html', 401, /^text\/html/],
     ['cpanelresult', 403, /^application\/json/],
+    ['invalid-token', 401, /^text\/html/],
+    ['access-denied', 401, /^text\/html/],
   ];
 
   for (const [mode, status, type] of modes) {
@@ -170,6 +186,14 @@ describe('lost session on json-api', () => {
           expect(res.status).toBe(status);
           expect(res.headers['content-type']).toMatch(type);
           if (mode === 'html') expect(res.body).toContain('Access Denied: Security Token Failure');
+          if (mode === 'invalid-token') {
+            expect(res.body).toContain('<title>Error</title>');
+            expect(res.body).toContain('<h1>Invalid Security Token</h1>');
+          }
+          if (mode === 'access-denied') {
+            expect(res.body).toContain('<title>401 Access Denied</title>');
+            expect(res.body).toContain('<h1>401 Access Denied</h1>');
+          }
           if (mode === 'cpanelresult')
             expect(res.json()).toEqual({
               cpanelresult: { apiversion: '2', error: 'Access denied', data: { reason: 'Access denied', result: '0' }, type: 'text' },
@@ -179,6 +203,34 @@ describe('lost session on json-api', () => {
         const logged = s2.requests.filter((r) => r.fn === 'api_token_list');
         expect(logged.map((r) => r.sessionOk)).toEqual([true, false, false, false]);
         expect(logged[0]).toMatchObject({ auth: 'session', user: 'reseller1', method: 'POST' });
+      } finally {
+        await s2.close();
+      }
+    });
+  }
+
+  for (const mode of ['invalid-token', 'access-denied'] as const) {
+    it(`${mode}: echoes the request's parameters, escaped, so a secret sent to a stale session comes back`, async () => {
+      const s2 = await startSimulator({ scenario: 'demo', now: NOW, lostSession: mode });
+      try {
+        const s = await s2.login('reseller1', 'resellerpass');
+        s2.expireSessions();
+        const secret = 'MONITORINGDEMOTOKEN0000000000000';
+        const res = await simRequest(`${s2.origin}/${s.cpsess}/json-api/api_token_get_details?api.version=1&note=%3Cb%3Ebold%3C%2Fb%3E`, {
+          form: { token: secret, 'x"y': `a&b'c` },
+          headers: { cookie: s.cookieHeader },
+        });
+        expect(res.status).toBe(401);
+        expect(res.headers['content-type']).toMatch(/^text\/html/);
+        expect(res.body).toContain(secret); // the danger whm.md §1 warns about
+        expect(res.body).toContain('<li><code>token</code> = <code>MONITORINGDEMOTOKEN0000000000000</code></li>');
+        expect(res.body).toContain('<li><code>api.version</code> = <code>1</code></li>');
+        expect(res.body).toContain('<li><code>note</code> = <code>&lt;b&gt;bold&lt;/b&gt;</code></li>');
+        expect(res.body).toContain('<li><code>x&quot;y</code> = <code>a&amp;b&#39;c</code></li>');
+        expect(res.body).not.toContain('<b>bold</b>');
+        // A call without parameters beyond api.version echoes only that.
+        const plain = await sessionCall(s2, s, 'api_token_list');
+        expect(plain.body).toContain('<ul id="request-parameters"><li><code>api.version</code> = <code>1</code></li></ul>');
       } finally {
         await s2.close();
       }

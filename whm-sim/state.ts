@@ -35,11 +35,22 @@ export interface StoredToken {
   secretHash: string;
   /** Full access (acl omitted or `all`): follows whatever the owner holds. */
   fullAccess: boolean;
+  /**
+   * Full access by omission: created without any `acl` (implies fullAccess). WHM 11.120
+   * then answers update/get_details without an `acls` key; a token made with `acl=all`
+   * keeps `acls: ["all"]`.
+   */
+  implicitFullAccess: boolean;
   /** Granted ACLs when not full access (empty when fullAccess). */
   acls: string[];
   createTime: number;
   /** Unix seconds, null = never. */
   expiresAt: number | null;
+  /**
+   * WHM keeps `expires_at` as the form sent it, so it can come back as a numeric string
+   * (whm.md §2, [11.120]). When true the API answers `"1796299200"` instead of 1796299200.
+   */
+  expiresAtAsString?: boolean;
   /** Normalised allowlist entries, null = any address. */
   whitelistIps: string[] | null;
 }

@@ -22,10 +22,13 @@ describe('token auth', () => {
   it('accepts a valid token without any cpsess or cookie', async () => {
     const res = await tokenCall(sim, 'reseller1', MONITORING, 'version');
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ data: { version: '11.120.0.8' }, metadata: { command: 'version', reason: 'OK', result: 1, version: 1 } });
+    expect(res.json()).toEqual({ data: { version: '11.120.0.16' }, metadata: { command: 'version', reason: 'OK', result: 1, version: 1 } });
     expect(sim.requests.at(-1)).toMatchObject({ fn: 'version', auth: 'token', user: 'reseller1', method: 'GET' });
     const root = await tokenCall(sim, 'root', ROOT_BACKUP, 'listaccts');
     expect(root.json<any>().metadata.result).toBe(1);
+    // A narrow root token holds only its own ACLs, not `all`.
+    const rootPrivs = (await tokenCall(sim, 'root', ROOT_BACKUP, 'myprivs')).json<any>().data.privileges[0];
+    expect(Object.keys(rootPrivs).filter((a) => rootPrivs[a] === 1).sort()).toEqual(['list-accts', 'show-bandwidth', 'status']);
   });
 
   it('refuses an expired token, a wrong secret, a wrong user and no header with 401', async () => {
@@ -124,6 +127,50 @@ describe('faults', () => {
     expect((await sessionCall(sim, reseller, 'myprivs')).status).toBe(200);
     sim.setFault('api_token_list', null);
     expect((await api(sim, reseller, 'api_token_list')).metadata.result).toBe(1);
+  });
+
+  it('refuses like the referrer safety check: 403 HTML titled index, on both json-api paths', async () => {
+    sim.setFault('api_token_list', 'referrer');
+    try {
+      for (const res of [
+        await sessionCall(sim, reseller, 'api_token_list'),
+        await tokenCall(sim, 'reseller1', MONITORING, 'api_token_list'),
+      ]) {
+        expect(res.status).toBe(403);
+        expect(res.headers['content-type']).toMatch(/^text\/html/);
+        expect(res.body).toContain('<title>index</title>');
+        expect(res.body).toContain('<h1>Access Denied: Referrer Check</h1>');
+      }
+    } finally {
+      sim.setFault('api_token_list', null);
+    }
+    expect((await api(sim, reseller, 'api_token_list')).metadata.result).toBe(1);
+  });
+
+  it('makes a function unknown, as on an older WHM (unknown-app)', async () => {
+    const created = await api(sim, reseller, 'api_token_create', { token_name: 'lookup-me', acl: 'list-accts' });
+    sim.setFault('api_token_get_details', 'unknown-app');
+    try {
+      const unknown = {
+        metadata: {
+          command: 'api_token_get_details',
+          reason: 'Unknown app (“api_token_get_details”) requested for this version (1) of the API.',
+          result: 0,
+          version: 1,
+        },
+      };
+      expect(await api(sim, reseller, 'api_token_get_details', { token: created.data.token })).toEqual(unknown);
+      // The very answer WHM gives for a function it has never had.
+      expect((await api(sim, reseller, 'make_coffee')).metadata.reason).toBe(
+        'Unknown app (“make_coffee”) requested for this version (1) of the API.',
+      );
+      const viaToken = await tokenCall(sim, 'reseller1', created.data.token, 'api_token_get_details', { token: created.data.token });
+      expect(viaToken.status).toBe(200);
+      expect(viaToken.json()).toEqual(unknown);
+    } finally {
+      sim.setFault('api_token_get_details', null);
+    }
+    expect((await api(sim, reseller, 'api_token_get_details', { token: created.data.token })).data.name).toBe('lookup-me');
   });
 
   it('drops the connection', async () => {

@@ -1,24 +1,34 @@
 /**
  * The simulator's Manage API Tokens page: one HTML document per request that boots a
- * real AngularJS 1.8 app (ngRoute + UI Bootstrap) reproducing the DOM contract of WHM's
- * page (reference/whm.md §4). Written from the documented facts only.
+ * real AngularJS app (ngRoute, ngAnimate, ngAria, UI Bootstrap) reproducing the DOM
+ * contract of WHM 11.120's page (reference/whm.md §4). Written from the documented facts
+ * only.
  *
- * Everything the page runs is served from /sim-static/ (script-src 'self'); the only inline
- * script is the nonce'd `window.COMMON` one. Templates travel inside the document as
- * `<script type="text/ng-template">` blocks (never executed, so CSP leaves them alone), and
- * the ACL catalogue as a `<script type="application/json">` block.
+ * Like WHM, the document carries no `ng-app`: a small loader (js/loader.js) waits for
+ * DOMContentLoaded, loads the libraries and the app in order, then bootstraps — so WHM's
+ * elements appear well after the document is parsed, as with WHM's require.js loader.
+ *
+ * AngularJS 1.4.4 + UI Bootstrap 1.2.5 (WHM 11.120's versions) by default; 1.8.3 + UI
+ * Bootstrap 2.5.6 on request. Both sets are served under the same URLs, so the page and
+ * the app files are identical for both.
+ *
+ * By default no CSP (WHM sends none). With a CSP nonce the page runs under the strict
+ * nonce policy: `ng-csp`, the CSP stylesheets, and the only inline script carries the
+ * nonce. Templates travel inside the document as `<script type="text/ng-template">`
+ * blocks (never executed), the ACL catalogue and the page facts as JSON blocks.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export type AngularVersion = '1.4' | '1.8';
+
 export interface PageContext {
   cpsess: string; // e.g. "cpsess1234567890"
   user: string;
   hostName: string;
   version: string;
-  nonce: string;
   aclCatalog: unknown;
   /**
    * The simulator's clock (Unix seconds) when it rendered the page. When set, the page
@@ -26,33 +36,84 @@ export interface PageContext {
    * browser clock, so a frozen simulator clock gives deterministic rows.
    */
   serverTime?: number;
+  /** Set only in CSP mode: the nonce of this response's Content-Security-Policy. */
+  cspNonce?: string;
+  /** Extra wait after DOMContentLoaded before the loader starts (default 0). */
+  bootDelayMs?: number;
+  /** Shows `#childAccountsExistWarning` (a parent node may use these tokens). */
+  childAccountsExist?: boolean;
 }
 
 const pageDir = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
 
+export interface StaticFile {
+  file: string;
+  type: string;
+}
+
+const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+
 function packageFile(pkg: string, relative: string): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), relative);
 }
 
-/** URL path under /sim-static/ → absolute file path and content type. */
-export const staticFiles: Record<string, { file: string; type: string }> = {
-  'vendor/angular.min.js': { file: packageFile('angular', 'angular.min.js'), type: 'text/javascript; charset=utf-8' },
-  'vendor/angular-csp.css': { file: packageFile('angular', 'angular-csp.css'), type: 'text/css; charset=utf-8' },
-  'vendor/angular-route.min.js': { file: packageFile('angular-route', 'angular-route.min.js'), type: 'text/javascript; charset=utf-8' },
-  // angular-ui-bootstrap 2.5.6 ships no minified build; the name keeps WHM's habit.
-  'vendor/ui-bootstrap-tpls.min.js': { file: packageFile('angular-ui-bootstrap', 'dist/ui-bootstrap-tpls.js'), type: 'text/javascript; charset=utf-8' },
-  'vendor/ui-bootstrap-csp.css': { file: packageFile('angular-ui-bootstrap', 'dist/ui-bootstrap-csp.css'), type: 'text/css; charset=utf-8' },
-  'vendor/bootstrap.min.css': { file: packageFile('bootstrap', 'dist/css/bootstrap.min.css'), type: 'text/css; charset=utf-8' },
-  // bootstrap.min.css asks for ../fonts/… relative to /sim-static/vendor/
-  'fonts/glyphicons-halflings-regular.woff2': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.woff2'), type: 'font/woff2' },
-  'fonts/glyphicons-halflings-regular.woff': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.woff'), type: 'font/woff' },
-  'fonts/glyphicons-halflings-regular.ttf': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.ttf'), type: 'font/ttf' },
-  'fonts/glyphicons-halflings-regular.eot': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.eot'), type: 'application/vnd.ms-fontobject' },
-  'fonts/glyphicons-halflings-regular.svg': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.svg'), type: 'image/svg+xml' },
-  'apitokens/app.js': { file: path.join(pageDir, 'app.js'), type: 'text/javascript; charset=utf-8' },
-  'apitokens/app.css': { file: path.join(pageDir, 'app.css'), type: 'text/css; charset=utf-8' },
+/** npm package names per version (package.json installs both sets side by side with aliases). */
+const LIBRARY_PACKAGES: Record<AngularVersion, { angular: string; route: string; animate: string; aria: string; uib: string }> = {
+  '1.4': { angular: 'angular', route: 'angular-route', animate: 'angular-animate', aria: 'angular-aria', uib: 'angular-ui-bootstrap' },
+  '1.8': {
+    angular: 'angular-1.8',
+    route: 'angular-route-1.8',
+    animate: 'angular-animate-1.8',
+    aria: 'angular-aria-1.8',
+    uib: 'angular-ui-bootstrap-2.5',
+  },
 };
+
+/** The app's own scripts, in load order (each adds to the module app.js creates). */
+const APP_SCRIPTS = ['app.js', 'services.js', 'acl-catalog.js', 'directives.js', 'home.js', 'edit.js'];
+
+/** What the loader loads, in order: the libraries, then the app. */
+export const BOOT_SCRIPTS: readonly string[] = [
+  '/sim-static/vendor/angular.min.js',
+  '/sim-static/vendor/angular-route.min.js',
+  '/sim-static/vendor/angular-animate.min.js',
+  '/sim-static/vendor/angular-aria.min.js',
+  '/sim-static/vendor/ui-bootstrap-tpls.min.js',
+  ...APP_SCRIPTS.map((f) => `/sim-static/apitokens/${f}`),
+];
+
+const cache = new Map<AngularVersion, Record<string, StaticFile>>();
+
+/** URL path under /sim-static/ → absolute file path and content type, for one AngularJS version. */
+export function staticFiles(angular: AngularVersion = '1.4'): Record<string, StaticFile> {
+  const cached = cache.get(angular);
+  if (cached) return cached;
+  const pkg = LIBRARY_PACKAGES[angular];
+  const files: Record<string, StaticFile> = {
+    'vendor/angular.min.js': { file: packageFile(pkg.angular, 'angular.min.js'), type: JS },
+    'vendor/angular-csp.css': { file: packageFile(pkg.angular, 'angular-csp.css'), type: CSS },
+    'vendor/angular-route.min.js': { file: packageFile(pkg.route, 'angular-route.min.js'), type: JS },
+    'vendor/angular-animate.min.js': { file: packageFile(pkg.animate, 'angular-animate.min.js'), type: JS },
+    'vendor/angular-aria.min.js': { file: packageFile(pkg.aria, 'angular-aria.min.js'), type: JS },
+    // angular-ui-bootstrap ships no minified build; the name keeps WHM's habit.
+    'vendor/ui-bootstrap-tpls.min.js': { file: packageFile(pkg.uib, 'dist/ui-bootstrap-tpls.js'), type: JS },
+    'vendor/ui-bootstrap-csp.css': { file: packageFile(pkg.uib, 'dist/ui-bootstrap-csp.css'), type: CSS },
+    'vendor/bootstrap.min.css': { file: packageFile('bootstrap', 'dist/css/bootstrap.min.css'), type: CSS },
+    // bootstrap.min.css asks for ../fonts/… relative to /sim-static/vendor/
+    'fonts/glyphicons-halflings-regular.woff2': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.woff2'), type: 'font/woff2' },
+    'fonts/glyphicons-halflings-regular.woff': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.woff'), type: 'font/woff' },
+    'fonts/glyphicons-halflings-regular.ttf': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.ttf'), type: 'font/ttf' },
+    'fonts/glyphicons-halflings-regular.eot': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.eot'), type: 'application/vnd.ms-fontobject' },
+    'fonts/glyphicons-halflings-regular.svg': { file: packageFile('bootstrap', 'dist/fonts/glyphicons-halflings-regular.svg'), type: 'image/svg+xml' },
+    'apitokens/loader.js': { file: path.join(pageDir, 'js', 'loader.js'), type: JS },
+    'apitokens/app.css': { file: path.join(pageDir, 'app.css'), type: CSS },
+  };
+  for (const f of APP_SCRIPTS) files[`apitokens/${f}`] = { file: path.join(pageDir, 'js', f), type: JS };
+  cache.set(angular, files);
+  return files;
+}
 
 /** Template id (as used by ngRoute / $uibModal / directives) → file in ./templates. */
 const templates: Record<string, string> = {
@@ -94,9 +155,19 @@ export function renderApiTokensPage(ctx: PageContext): string {
     typeof ctx.serverTime === 'number' && Number.isFinite(ctx.serverTime)
       ? ` server-time="${Math.floor(ctx.serverTime)}"`
       : '';
-  const nonce = escapeHtml(ctx.nonce);
+  const csp = typeof ctx.cspNonce === 'string';
+  const nonceAttr = csp ? ` nonce="${escapeHtml(ctx.cspNonce as string)}"` : '';
+  // Under ng-csp AngularJS and UI Bootstrap inject no <style>: their CSP stylesheets
+  // carry those rules (ng-hide among them). Without a CSP they inject them themselves.
+  const cspStyles = csp
+    ? `<link rel="stylesheet" href="/sim-static/vendor/angular-csp.css">
+<link rel="stylesheet" href="/sim-static/vendor/ui-bootstrap-csp.css">
+`
+    : '';
+  const bootDelay = Math.max(0, Math.floor(Number(ctx.bootDelayMs) || 0));
+  const pageData = { childAccountsExist: ctx.childAccountsExist === true };
   return `<!DOCTYPE html>
-<html lang="en" ng-csp>
+<html lang="en"${csp ? ' ng-csp' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="referrer" content="origin">
@@ -105,12 +176,11 @@ export function renderApiTokensPage(ctx: PageContext): string {
 <title>${escapeHtml(title)}</title>
 <base href="${escapeHtml(prefix)}/scripts7/apitokens/">
 <link rel="stylesheet" href="/sim-static/vendor/bootstrap.min.css">
-<link rel="stylesheet" href="/sim-static/vendor/angular-csp.css">
-<link rel="stylesheet" href="/sim-static/vendor/ui-bootstrap-csp.css">
-<link rel="stylesheet" href="/sim-static/apitokens/app.css">
-<script nonce="${nonce}">window.COMMON = { userName: ${scriptSafeJson(ctx.user)} };</script>
+${cspStyles}<link rel="stylesheet" href="/sim-static/apitokens/app.css">
+<script${nonceAttr}>window.COMMON = { userName: ${scriptSafeJson(ctx.user)} };</script>
+<script src="/sim-static/apitokens/loader.js" data-app-module="whmApiTokens" data-boot-delay="${bootDelay}" data-scripts="${escapeHtml(BOOT_SCRIPTS.join(' '))}"></script>
 </head>
-<body ng-app="whmApiTokens" ng-strict-di>
+<body>
 <cp-root-variables user="${escapeHtml(ctx.user)}" directory-prefix="${escapeHtml(prefix)}" host-name="${escapeHtml(ctx.hostName)}" version="${escapeHtml(ctx.version)}"${serverTimeAttr}></cp-root-variables>
 <header class="whm-topbar">
   <span class="whm-brand">WHM</span>
@@ -129,11 +199,8 @@ export function renderApiTokensPage(ctx: PageContext): string {
   </div>
 </div>
 <script type="application/json" id="acl-catalog">${scriptSafeJson(ctx.aclCatalog)}</script>
+<script type="application/json" id="apitokens-page-data">${scriptSafeJson(pageData)}</script>
 ${templateBlocks()}
-<script src="/sim-static/vendor/angular.min.js"></script>
-<script src="/sim-static/vendor/angular-route.min.js"></script>
-<script src="/sim-static/vendor/ui-bootstrap-tpls.min.js"></script>
-<script src="/sim-static/apitokens/app.js"></script>
 </body>
 </html>
 `;

@@ -12,10 +12,39 @@ export async function loginThroughForm(page: Page, sim: Simulator, user: string,
   await waitForTable(page);
 }
 
-/** The table has finished loading (rows, the empty notice or the error alert). */
+/**
+ * The table has finished loading (rows, the empty notice or the error alert). The loading
+ * row is always in the DOM, as in WHM 11.120: "loading" = it lacks the ng-hide class.
+ */
 export async function waitForTable(page: Page): Promise<void> {
   await expect(page.locator('#tokenTable')).toBeVisible();
-  await expect(page.locator('#loadingNotice')).toHaveCount(0);
+  await expect(page.locator('#loadingNotice')).toHaveClass(/\bng-hide\b/);
+}
+
+/** Opens the gear menu (its toggle is `a#gearMenu`). */
+export async function openGear(page: Page): Promise<void> {
+  await page.locator('#gearMenu').click();
+  await expect(page.locator('.gear-menu .dropdown-menu')).toBeVisible();
+}
+
+export interface ApiCall {
+  fn: string;
+  method: string;
+  /** The request URL's query string ('' when none). */
+  query: string;
+  body: URLSearchParams;
+}
+
+/** Records every json-api request the page makes, with its form body. */
+export function recordApiCalls(page: Page): ApiCall[] {
+  const calls: ApiCall[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    const m = /\/json-api\/([^/?]+)$/.exec(url.pathname);
+    if (!m) return;
+    calls.push({ fn: decodeURIComponent(m[1] ?? ''), method: req.method(), query: url.search, body: new URLSearchParams(req.postData() ?? '') });
+  });
+  return calls;
 }
 
 /** Names of the rendered token rows, in display order. */
