@@ -41,6 +41,38 @@ describe('readWhmAnswer', () => {
     expect(kindOf(() => readWhmAnswer(json({ error: 'Access denied' }), 'f'))).toBe('session');
     expect(kindOf(() => readWhmAnswer({ status: 302, contentType: '', body: '' }, 'f'))).toBe('session');
   });
+  it('never repeats what an answer said beyond a page title: it may echo a secret', () => {
+    // WHM's "Invalid Security Token" and "401 Access Denied" pages echo the request's
+    // parameters, so a stale-session answer to api_token_get_details holds the secret.
+    const secret = 'ECHOEDSECRET00000000000000000000';
+    const answers = [
+      { status: 401, contentType: 'text/html', body: `<html><head><title>Error</title></head><body><h1>Invalid Security Token</h1><p>token=${secret}</p></body></html>` },
+      { status: 200, contentType: 'application/json', body: `${secret} is not json` },
+      { status: 200, contentType: 'application/json', body: `{"token":"${secret}"` },
+      { status: 500, contentType: 'text/plain', body: `error near token=${secret}` },
+    ];
+    for (const raw of answers) {
+      try {
+        readWhmAnswer(raw, 'api_token_get_details');
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(WhmError);
+        expect(JSON.stringify({ message: (e as WhmError).message, reason: (e as WhmError).reason })).not.toContain(secret.slice(0, 8));
+      }
+    }
+  });
+  it('tells a referrer-check refusal from a lost session', () => {
+    const page = '<!doctype html><html><head><title>index</title></head><body><h1>Access Denied: Referrer Check</h1><p>The request came from another site.</p></body></html>';
+    for (const status of [200, 403]) {
+      try {
+        readWhmAnswer({ status, contentType: 'text/html; charset=utf-8', body: page }, 'api_token_list');
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toMatchObject({ kind: 'whm', message: expect.stringMatching(/referrer/i) });
+        expect((e as WhmError).message).not.toMatch(/log in/i);
+      }
+    }
+  });
   it('reports broken JSON as malformed and server errors as network', () => {
     expect(kindOf(() => readWhmAnswer({ status: 200, contentType: 'application/json', body: '{"data":' }, 'f'))).toBe('malformed');
     expect(kindOf(() => readWhmAnswer({ status: 502, contentType: 'text/plain', body: 'Bad gateway' }, 'f'))).toBe('network');

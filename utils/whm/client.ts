@@ -200,6 +200,8 @@ export function encodeParams(params: Record<string, WhmParam>): URLSearchParams 
   return body;
 }
 
+const REFERRER_CHECK_PAGE = /Referr?er\s+Check/i;
+
 const PERMISSION_REASON = /permission|not (?:allowed|authorized|permitted)|access denied|lacks? the privilege/i;
 
 /**
@@ -210,13 +212,18 @@ const PERMISSION_REASON = /permission|not (?:allowed|authorized|permitted)|acces
  */
 export function readWhmAnswer(raw: RawAnswer, fn: string): unknown {
   const { status, contentType, body } = raw;
+  const looksHtml = /text\/html/i.test(contentType) || /^\s*</.test(body);
+  // A server with WHM's referrer tweaks refuses what does not come from its own pages
+  // (whm.md §1). The session is fine: saying "log in again" would send the user in circles.
+  if (looksHtml && REFERRER_CHECK_PAGE.test(body)) throw new WhmError('whm', t('whm.referrerCheck', [fn]));
   if (status === 401 || status === 403 || (status >= 300 && status < 400) || status === 0) {
     throw new WhmError('session', t('whm.sessionEnded'));
   }
   if (status < 200 || status >= 300) {
     throw new WhmError('network', t('whm.http', [status, fn]));
   }
-  const looksHtml = /text\/html/i.test(contentType) || /^\s*</.test(body);
+  // Beyond this point nothing of the body is repeated but a page's title: WHM's error
+  // pages echo the request's parameters, and a request may have carried a secret.
   if (looksHtml) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
     throw new WhmError('session', title ? t('whm.webPageTitled', [title]) : t('whm.webPage'));
@@ -224,8 +231,9 @@ export function readWhmAnswer(raw: RawAnswer, fn: string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(body);
-  } catch (error) {
-    throw new WhmError('malformed', t('whm.notJson', [fn, error instanceof Error ? error.message : t('whm.parseError')]));
+  } catch {
+    // Not the engine's message: V8 quotes the start of the text it could not parse.
+    throw new WhmError('malformed', t('whm.notJson', [fn]));
   }
   if (json && typeof json === 'object' && 'cpanelresult' in json) {
     throw new WhmError('session', t('whm.legacyDenied'));
