@@ -62,6 +62,8 @@ export interface PolicyRequest extends OnWhmTab {
 export interface DetailsRequest extends OnWhmTab {
   type: 'token:details';
   secret: string;
+  /** The name WHM's page showed, for the fallback to the list when the lookup fails. */
+  name?: string;
 }
 
 /** A safe call with the new token itself (Authorization: whm USER:TOKEN, no cookie). */
@@ -69,6 +71,8 @@ export interface TestTokenRequest extends OnWhmTab {
   type: 'token:test';
   user: string;
   secret: string;
+  /** The token's name, so a WHM without api_token_get_details can still be judged by its list. */
+  name?: string;
 }
 
 /** A vault file for one token; built in the background to keep exporters out of the page. */

@@ -7,6 +7,8 @@ import type { PageContext } from '../../utils/whm/page-context';
 import { downloadFile } from '../../utils/download-file';
 import { sendRequest } from './send-request';
 
+const TOKEN_NAME = /^[A-Za-z0-9_-]{1,50}$/;
+
 export interface SecretSessionOptions {
   page: PageContext;
   secret: string;
@@ -76,7 +78,8 @@ export class SecretSession {
           exportFile: (format, passphrase) => this.#export(format, passphrase),
           pushToVault: (vaultToken) => this.#pushToVault(vaultToken),
           test: async (user) => {
-            const reply = await sendRequest({ type: 'token:test', origin: page.origin, cpsess: page.cpsess, user, secret: this.#secret });
+            const name = TOKEN_NAME.test(this.#info.name) ? this.#info.name : undefined;
+            const reply = await sendRequest({ type: 'token:test', origin: page.origin, cpsess: page.cpsess, user, secret: this.#secret, ...(name ? { name } : {}) });
             return reply.ok ? reply.value : { error: reply.error.message };
           },
           passphraseStrength,

@@ -38,7 +38,8 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
     });
     ui.mount();
     current.remove = () => ui.remove();
-    const name = /“([^”]+)”/.exec(container.textContent ?? '')?.[1] ?? t('panel.newToken');
+    const shownName = /“([A-Za-z0-9_-]{1,50})”/.exec(container.textContent ?? '')?.[1];
+    const name = shownName ?? t('panel.newToken');
     const policyReply = await sendRequest({ type: 'policy:get', origin: page.origin, cpsess: page.cpsess });
     const policy = policyReply.ok ? policyReply.value.policy : null;
     if (active !== current || !ui.mounted) return;
@@ -54,7 +55,7 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
         document.querySelector<HTMLElement>(WHM_SELECTORS.confirmAdded)?.click();
       },
     });
-    const details = await sendRequest({ type: 'token:details', origin: page.origin, cpsess: page.cpsess, secret });
+    const details = await sendRequest({ type: 'token:details', origin: page.origin, cpsess: page.cpsess, secret, ...(shownName ? { name: shownName } : {}) });
     if (details.ok && details.value.token) {
       const t = details.value.token;
       current.session?.update({ name: t.name, acls: t.acls, expiresAt: t.expiresAt, whitelistIps: t.whitelistIps });

@@ -12,7 +12,8 @@ import { policyViolations } from '../../utils/policy/enforce-policy';
 import type { PageContext } from '../../utils/whm/page-context';
 import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
 import { apiTokensView } from '../../utils/whm/session';
-import { readFormIntent, setAclSelection, setExpiryDate, typeInto } from './whm-form';
+import { commitPendingAllowlist, readFormIntent, setAclSelection, setExpiryDate, typeInto } from './whm-form';
+import type { AuditStore } from './audit-store';
 import { sendRequest } from './send-request';
 
 /**
@@ -21,14 +22,17 @@ import { sendRequest } from './send-request';
  * their ACLs, the name is checked live, and in `block` mode Save is held while the
  * form breaks the policy. On Edit the same checks only warn.
  */
-export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext): { policyChanged: () => void } {
+export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext, audit: AuditStore): { policyChanged: () => void } {
   let current: FormSession | null = null;
   const watch = () => {
     const nameInput = document.querySelector<HTMLInputElement>(WHM_SELECTORS.tokenName);
     if (nameInput && current?.nameInput !== nameInput) {
       current?.dispose();
       const view = apiTokensView(location.pathname);
-      current = new FormSession(ctx, page, nameInput, view?.view === 'edit' ? 'edit' : 'create');
+      // On Edit WHM re-sends the token's own ACLs, drawn or not: the audit knows them.
+      const editing = view?.view === 'edit' ? view.name : null;
+      const sentUndrawn = () => (editing === null ? null : tokenAcls(audit, editing));
+      current = new FormSession(ctx, page, nameInput, editing === null ? 'create' : 'edit', sentUndrawn);
     } else if (!nameInput && current) {
       current.dispose();
       current = null;
@@ -42,8 +46,11 @@ export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext): 
   // so the hold is enforced where the save starts — the click and the form submit —
   // before AngularJS sees them.
   const hold = (event: Event) => {
-    if (!current?.blocked) return;
     const target = event.target as Element | null;
+    // WHM's allowlist model lags its text by 250 ms (whm.md §4), and a synthetic click
+    // (Enter in a field) does not blur it: commit it, so WHM sends what we checked.
+    if (event.type === 'click' && target?.closest(WHM_SELECTORS.saveButton)) commitPendingAllowlist(document);
+    if (!current?.blocked) return;
     const isSave = event.type === 'submit' ? target?.contains(current.nameInput) : !!target?.closest(WHM_SELECTORS.saveButton);
     if (!isSave) return;
     event.preventDefault();
@@ -78,7 +85,11 @@ class FormSession {
   #containers: Partial<Record<FormSlot, HTMLElement>> = {};
   #aclWarnings = new Map<string, HTMLElement>();
 
-  constructor(ctx: ContentScriptContext, page: PageContext, nameInput: HTMLInputElement, mode: 'create' | 'edit') {
+  /** On Edit, the ACLs WHM will send back (the token's own); null on Generate (myprivs decides). */
+  #editedAcls: () => readonly string[] | null;
+
+  constructor(ctx: ContentScriptContext, page: PageContext, nameInput: HTMLInputElement, mode: 'create' | 'edit', editedAcls: () => readonly string[] | null) {
+    this.#editedAcls = editedAcls;
     this.#ctx = ctx;
     this.#page = page;
     this.nameInput = nameInput;
@@ -191,7 +202,7 @@ class FormSession {
     if (this.#abort.signal.aborted) return;
     const context = this.#context;
     const policy = context?.policy;
-    const intent = readFormIntent(document);
+    const intent = readFormIntent(document, this.#mode === 'create' ? (context?.held ?? []) : (this.#editedAcls() ?? []));
     const titles = context?.aclTitles ?? {};
     const violations = policy ? policyViolations(intent, policy, new Date(), (acl) => titles[acl] ?? acl) : [];
     if (intent.expiryUnreadable) violations.push({ field: 'expiresAt', message: t('form.badDate') });
@@ -202,6 +213,7 @@ class FormSession {
     const notes: string[] = [];
     if (policy && !policy.expiry.allowNever) notes.push(t('form.requiresExpiry', [formatNumber(policy.expiry.maxDays)]));
     if (this.#mode === 'edit' && violations.length) notes.push(t('form.editWarnsOnly'));
+    if (intent.undrawn.length) notes.push(t('form.undrawnAcls', [intent.undrawn.map((acl) => titles[acl] ?? acl).join(', ')]));
 
     if (this.#containers.presets) {
       render(
@@ -268,4 +280,11 @@ class FormSession {
     this.#aclWarnings.clear();
     document.querySelector(WHM_SELECTORS.saveButton)?.removeAttribute('data-token-warden-held');
   }
+}
+
+/** The ACLs of `name` in the page's last audit, or null before it has one. */
+function tokenAcls(audit: AuditStore, name: string): readonly string[] | null {
+  const state = audit.state;
+  if (state.phase !== 'ready') return null;
+  return state.report.audit.tokens.find((t) => t.token.name === name)?.token.acls ?? null;
 }

@@ -31,6 +31,14 @@ export function setAclSelection(doc: Document, desired: ReadonlySet<string>): { 
   return { missing: [...desired].filter((acl) => !offered.has(acl)) };
 }
 
+/**
+ * Commits text typed into WHM's IP allowlist now. Its model updates on a 250 ms debounce
+ * or at once on blur (whm.md §4); AngularJS listens for `blur` itself, so the event is enough.
+ */
+export function commitPendingAllowlist(doc: Document): void {
+  doc.querySelector(WHM_SELECTORS.whitelistIps)?.dispatchEvent(new Event('blur'));
+}
+
 export function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.focus();
   input.value = value;
@@ -50,15 +58,26 @@ export async function setExpiryDate(doc: Document, dateInput: string, signal: Ab
   return true;
 }
 
-/** What WHM would be asked to create or update if the user pressed Save now. */
-export function readFormIntent(doc: Document): TokenIntent & { expiryUnreadable: boolean } {
+/**
+ * What WHM would be asked to create or update if the user pressed Save now.
+ *
+ * `sent`: what WHM's selection starts as — on Generate every ACL myprivs says the user
+ * holds, on Edit the token's own ACLs. WHM sends all of it, including ACLs its form
+ * draws no box for (whm.md §4); those cannot be unticked, so they count as chosen.
+ * Root's `all` is a box.
+ */
+export function readFormIntent(doc: Document, sent: readonly string[] = []): TokenIntent & { expiryUnreadable: boolean; undrawn: string[] } {
   const name = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.tokenName)?.value ?? '';
-  const acls = aclCheckboxes(doc).filter((b) => b.checked).map(aclOfCheckbox);
+  const boxes = aclCheckboxes(doc);
+  const drawn = new Set(boxes.map(aclOfCheckbox));
+  // Until WHM has drawn its boxes, nothing is known about what it will send.
+  const undrawn = boxes.length ? sent.filter((acl) => acl !== 'all' && !drawn.has(acl)) : [];
+  const acls = [...boxes.filter((b) => b.checked).map(aclOfCheckbox), ...undrawn];
   const never = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.neverExpires)?.checked ?? false;
   const dateText = doc.querySelector<HTMLInputElement>(WHM_SELECTORS.expiryDateInput)?.value ?? '';
   const expiresAt = never ? null : endOfDayUnix(dateText.trim());
   const ips = (doc.querySelector<HTMLTextAreaElement>(WHM_SELECTORS.whitelistIps)?.value ?? '').split(/[\s,]+/).filter(Boolean);
-  return { name, acls, expiresAt, whitelistIps: ips, expiryUnreadable: !never && expiresAt === null };
+  return { name, acls, expiresAt, whitelistIps: ips, expiryUnreadable: !never && expiresAt === null, undrawn };
 }
 
 export function waitForElement<T extends Element>(doc: Document, selector: string, timeoutMs: number, signal: AbortSignal): Promise<T | null> {

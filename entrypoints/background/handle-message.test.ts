@@ -15,11 +15,11 @@ const cpsess = 'cpsess0123456789';
 const sender = { id: 'tw', frameId: 0, tab: { id: 1, url: `${origin}/${cpsess}/scripts7/apitokens/home` } };
 const intent = { name: 'ops-backup-20261128', acls: ['list-accts'], expiresAt: NOW + 30 * 86_400, whitelistIps: [] };
 
-function setup(policy: EffectivePolicy = DEFAULT_POLICY) {
+function setup(policy: EffectivePolicy = DEFAULT_POLICY, held: string[] = ['list-accts', 'suspend-acct']) {
   const client = {
     serverTime: NOW,
     listTokens: vi.fn(async () => []),
-    myPrivileges: vi.fn(async () => ['list-accts', 'suspend-acct']),
+    myPrivileges: vi.fn(async () => held),
     createToken: vi.fn(async (spec: typeof intent) => ({ secret: 'A'.repeat(32), token: { ...spec, createTime: NOW, heldAcls: [] } })),
     updateToken: vi.fn(async (_name: string, spec: typeof intent) => ({ ...spec, createTime: NOW, heldAcls: [] })),
     revokeTokens: vi.fn(async () => ({ outcomes: [], tokens: [] })),
@@ -73,5 +73,17 @@ describe('handleMessage', () => {
     expect(held).toEqual(['list-accts', 'suspend-acct']);
     expect(presets[0]).toMatchObject({ id: 'team-billing', missing: ['create-acct'], source: 'policy' });
     expect(presets.find((p) => p.id === 'account-suspension')).toMatchObject({ missing: [], source: 'built-in' });
+  });
+
+  it('as root (myprivs: all 1, every other ACL 0) titles, warns about and offers the whole catalogue', async () => {
+    const { deps } = setup(DEFAULT_POLICY, ['all']);
+    const reply = await handleMessage({ type: 'form:context', origin, cpsess }, sender, deps);
+    if (!reply.ok) throw new Error(reply.error.message);
+    const { presets, aclTitles, aclWarnings } = reply.value as { presets: Array<{ missing: string[] }>; aclTitles: Record<string, string>; aclWarnings: Record<string, string> };
+    expect(presets.every((p) => p.missing.length === 0)).toBe(true);
+    expect(aclTitles.passwd).toMatch(/passwd/);
+    expect(aclTitles['edit-account']).toMatch(/edit-account/);
+    expect(aclWarnings.passwd).toBeTruthy();
+    expect(aclWarnings['create-user-session']).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
-import { aclInfo, describeAcl } from '../../utils/acl-catalog';
+import { aclInfo, describeAcl, KNOWN_ACLS } from '../../utils/acl-catalog';
 import { t } from '../../utils/i18n';
 import { policyViolations } from '../../utils/policy/enforce-policy';
 import { presetAvailability, presetsFor } from '../../utils/presets';
@@ -8,6 +8,7 @@ import type { AuditReport, Reply } from '../../utils/messages';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
 import type { WhmClient } from '../../utils/whm/client';
 import { WhmError, toErrorInfo } from '../../utils/whm/errors';
+import { describeNewToken } from '../../utils/whm/describe-new-token';
 import { testToken } from '../../utils/whm/test-token';
 import { exportToken } from '../../utils/export/export-token';
 import { MissingPassphraseError } from '../../utils/export/age-file';
@@ -86,7 +87,8 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       case 'form:context': {
         const held = await client.myPrivileges();
         const heldSet = new Set(held);
-        // A reseller holding `all` holds everything, whatever the catalogue lists.
+        // myprivs answers root (and any holder of `all`) with `all: 1` and every other ACL
+        // 0; WHM's page reads that as the whole catalogue, and so do we (whm.md §2).
         const holdsAll = heldSet.has('all');
         const policyIds = new Set(policy.presets.map((p) => p.id));
         const presets = presetsFor(policy).map((preset) => ({
@@ -94,7 +96,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
           missing: holdsAll ? [] : presetAvailability(preset, heldSet).missing,
           source: policyIds.has(preset.id) ? ('policy' as const) : ('built-in' as const),
         }));
-        const shown = new Set([...held, ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden]);
+        const shown = new Set([...held, ...(holdsAll ? KNOWN_ACLS : []), ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden]);
         const aclTitles = Object.fromEntries([...shown].map((acl) => [acl, describeAcl(acl)]));
         const aclWarnings = Object.fromEntries([...shown].flatMap((acl) => {
           const warning = aclInfo(acl)?.warning;
@@ -120,9 +122,9 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       case 'policy:get':
         return { ok: true, value: { policy } };
       case 'token:details':
-        return { ok: true, value: { token: await client.tokenDetails(request.secret) } };
+        return { ok: true, value: { token: await describeNewToken(client, request.secret, request.name) } };
       case 'token:test': {
-        const details = await client.tokenDetails(request.secret);
+        const details = await describeNewToken(client, request.secret, request.name);
         return { ok: true, value: await testToken({ origin: request.origin, user: request.user, secret: request.secret, details, fetch: deps.fetch }) };
       }
       case 'token:export':
