@@ -1,9 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './scripts/chromium-path.ts';
+import type { SimPageOptions } from './whm-sim/page/spec-fixtures.ts';
+import type { WhmPageOptions } from './tests/e2e/fixtures.ts';
 
-// Two projects share one Chromium: the simulator's own page tests run in a plain
-// browser; the extension tests load the built extension (see tests/e2e/fixtures.ts).
-export default defineConfig({
+// The simulator's own page tests run in a plain browser; the extension tests load the
+// built extension (see tests/e2e/fixtures.ts). Both run against the simulator's page on
+// AngularJS 1.4.4 (WHM 11.120's) by default. `sim-1.8` runs the page tests again on 1.8;
+// `extension-1.8` and `extension-csp` run the extension's `@core` tests on 1.8 and on
+// the page with a strict CSP.
+export default defineConfig<SimPageOptions & WhmPageOptions>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -23,6 +28,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'sim', testDir: './whm-sim', testMatch: '**/*.spec.ts' },
+    { name: 'sim-1.8', testDir: './whm-sim', testMatch: '**/*.spec.ts', use: { angularVersion: '1.8' } },
     { name: 'extension', testDir: './tests/e2e', testMatch: '**/*.spec.ts' },
+    { name: 'extension-1.8', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { angular: '1.8' } } },
+    { name: 'extension-csp', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { csp: true } } },
   ],
 });

@@ -9,7 +9,7 @@ import { createRotator } from './rotate-token';
 import { mountRowRotateButtons } from './row-rotate-buttons';
 import { mountSecurePanel } from './secure-panel';
 import { augmentTokenForm } from './token-form';
-import { auditAfterWhmReload } from './whm-list-reload';
+import { followWhmList } from './follow-whm-list';
 
 /**
  * Runs on WHM's Manage API Tokens page of every server the user enabled. Not in the
@@ -41,8 +41,8 @@ export default defineContentScript({
     mountRowRotateButtons(ctx, rotate);
     mountSecurePanel(ctx, page);
     mountRowBadges(ctx, audit);
-    auditAfterWhmReload(ctx, audit);
-    const form = augmentTokenForm(ctx, page);
+    followWhmList(ctx, audit);
+    const form = augmentTokenForm(ctx, page, audit);
 
     // A policy imported or edited in the options page (or pushed by an administrator)
     // reaches this page at once: audit again and re-check the form.

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
 
-test('every rule count, the attention count and each row’s badges match the audit engine', async ({ openTokensPage, sim }) => {
+test('every rule count, the attention count and each row’s badges match the audit engine', { tag: '@core' }, async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
   const banner = page.getByTestId('audit-banner');
   await expect(banner).toHaveAttribute('data-state', 'attention');
@@ -34,13 +34,13 @@ test('badges stay right after sort, search, paging and a refresh', async ({ open
   await check();
   await page.click('#sortByExpires');
   await check();
-  await page.fill('#filterList', 'ops');
+  await page.fill('#filterList_input', 'ops');
   await check();
-  await page.fill('#filterList', '');
-  await page.selectOption('#topPageSize', '10');
+  await page.fill('#filterList_input', '');
+  await page.selectOption('#topPageSize_select', '10');
   await page.locator('#topPager').getByText('2', { exact: true }).click();
   await check();
-  await page.click('#gearMenuToggle');
+  await page.click('#gearMenu');
   await page.click('#refreshList');
   await check();
   // Back from WHM's own form: the view is re-created, so are the badges.
@@ -159,7 +159,7 @@ test('after WHM’s own revoke the banner audits again', async ({ openTokensPage
   await expect(banner).toHaveAttribute('data-state', 'attention');
   const total = Number(await banner.getAttribute('data-total'));
   await page.locator('tr.token-row[id="test"] .revoke-button').click();
-  await page.click('#confirmRevokeButton');
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('tr.token-row[id="test"]')).toHaveCount(0);
   await expect(banner).toHaveAttribute('data-total', String(total - 1));
   expect(sim.state.tokens.some((t) => t.name === 'test')).toBe(false);

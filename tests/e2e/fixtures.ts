@@ -9,7 +9,13 @@ export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chr
 /** The demo's frozen clock, so audit numbers are the same on every run. */
 export const DEMO_NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
 
-interface Fixtures {
+/** Project-level choice of WHM's page (playwright.config.ts `use: { whmPage: … }`). */
+export interface WhmPageOptions {
+  /** The simulator page's AngularJS version and CSP, merged under `simOptions`; default: 1.4, no CSP (WHM 11.120). */
+  whmPage: Pick<SimOptions, 'angular' | 'csp'>;
+}
+
+interface Fixtures extends WhmPageOptions {
   /** Per-file options for the simulator (`test.use({ simOptions: … })`). */
   simOptions: SimOptions;
   /** The unpacked extension to load (default: the e2e build). */
@@ -26,8 +32,10 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   simOptions: [{ scenario: 'demo', now: DEMO_NOW }, { option: true }],
-  sim: async ({ simOptions }, use) => {
-    const sim = await startSimulator(simOptions);
+  whmPage: [{}, { option: true }],
+  sim: async ({ simOptions, whmPage }, use) => {
+    // A file's own simOptions win over the project's page choice.
+    const sim = await startSimulator({ ...whmPage, ...simOptions });
     await use(sim);
     await sim.close();
   },

@@ -7,6 +7,9 @@ test('rotation end to end: replacement with the same ACLs and allowlist, old one
   const oldName = 'ops-monitoring-20250815';
   const old = sim.state.tokens.find((t) => t.name === oldName)!;
   const before = sim.state.tokens.length;
+  // WHM shows ten rows a page, newest first: find the old token with WHM's own search.
+  await page.fill('#filterList_input', oldName);
+  await expect(page.locator('tr.token-row')).toHaveCount(1);
 
   await page.locator(`[data-testid=rotate-token][data-token="${oldName}"]`).click();
   await expect(page.getByTestId('rotate-dialog')).toBeVisible();

@@ -5,7 +5,7 @@ test.beforeEach(async ({ context, sim }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sim.origin });
 });
 
-test('the secret is masked (in WHM and in the panel) and revealed on demand, beside the token facts', async ({ openTokensPage }) => {
+test('the secret is masked (in WHM and in the panel) and revealed on demand, beside the token facts', { tag: '@core' }, async ({ openTokensPage }) => {
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-masked-20261128' });
   const panel = page.getByTestId('new-token-panel');
@@ -19,7 +19,7 @@ test('the secret is masked (in WHM and in the panel) and revealed on demand, bes
   await expect(panel).not.toContainText(secret);
 });
 
-test('copy puts the secret on the clipboard and clears it after the policy’s delay', async ({ openTokensPage, serviceWorker }) => {
+test('copy puts the secret on the clipboard and clears it after the policy’s delay', { tag: '@core' }, async ({ openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { clipboardClearSeconds: 10 });
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-copy-20261128' });
@@ -31,7 +31,7 @@ test('copy puts the secret on the clipboard and clears it after the policy’s d
   expect(await readClipboard(page)).toBe('');
 });
 
-test('auto-clear leaves the clipboard alone when it holds something else', async ({ openTokensPage, serviceWorker }) => {
+test('auto-clear leaves the clipboard alone when it holds something else', { tag: '@core' }, async ({ openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { clipboardClearSeconds: 10 });
   const page = await openTokensPage();
   await createViaWhm(page, { name: 'ops-copy2-20261128' });
@@ -41,7 +41,7 @@ test('auto-clear leaves the clipboard alone when it holds something else', async
   expect(await readClipboard(page)).toBe('something the user copied later');
 });
 
-test('closing the panel clears the clipboard if it still holds the secret', async ({ openTokensPage, serviceWorker }) => {
+test('closing the panel clears the clipboard if it still holds the secret', { tag: '@core' }, async ({ openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { clipboardClearSeconds: 300 });
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-close-20261128' });
@@ -52,7 +52,7 @@ test('closing the panel clears the clipboard if it still holds the secret', asyn
   await expect.poll(() => readClipboard(page)).toBe('');
 });
 
-test('leaving before the secret was saved asks first', async ({ openTokensPage }) => {
+test('leaving before the secret was saved asks first', { tag: '@core' }, async ({ openTokensPage }) => {
   const page = await openTokensPage();
   await createViaWhm(page, { name: 'ops-unsaved-20261128' });
   await page.click('#confirm_added_token');
@@ -77,7 +77,7 @@ test('leaving before the secret was saved asks first', async ({ openTokensPage }
   await expect(page.locator('#tokenTable')).toBeVisible();
 });
 
-test('after a copy, WHM’s “Yes, I saved my token” goes straight through', async ({ openTokensPage }) => {
+test('after a copy, WHM’s “Yes, I saved my token” goes straight through', { tag: '@core' }, async ({ openTokensPage }) => {
   const page = await openTokensPage();
   await createViaWhm(page, { name: 'ops-saved-20261128' });
   await page.getByTestId('copy-token').click();
@@ -85,7 +85,7 @@ test('after a copy, WHM’s “Yes, I saved my token” goes straight through', 
   await expect(page.locator('#tokenAdded_container')).toHaveCount(0);
 });
 
-test('testing the token: ok, failed, and ip-restricted', async ({ openTokensPage, sim }) => {
+test('testing the token: ok, failed, and ip-restricted', { tag: '@core' }, async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
   await createViaWhm(page, { name: 'ops-test-ok-20261128' });
   await page.getByTestId('test-token').click();

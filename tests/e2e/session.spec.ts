@@ -36,7 +36,7 @@ test('the simulator refuses the same call without the cookie or with another cps
   expect(statuses.otherCpsess.ok).toBe(false);
 });
 
-for (const lostSession of ['json', 'html', 'cpanelresult'] as const) {
+for (const lostSession of ['json', 'html', 'cpanelresult', 'invalid-token', 'access-denied'] as const) {
   test.describe(`lost session answered as ${lostSession}`, () => {
     test.use({ simOptions: { scenario: 'demo', lostSession } });
     test('shows the session-lost state, not 0 tokens', async ({ openTokensPage, sim }) => {

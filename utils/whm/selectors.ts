@@ -13,9 +13,12 @@ export const WHM_SELECTORS = {
   tokenRow: 'tr.token-row',
   nameCell: 'td.name-column',
   actionsCell: 'td.actions-column',
+  /** Always in the DOM in WHM 11.120; shown or hidden with the `ng-hide` class (use `isShown`). */
   loadingRow: 'tr#loadingNotice',
   emptyRow: 'tr#emptyListNotice',
   refreshList: '#refreshList',
+  /** WHM's own ways to revoke: a row's button and the gear menu's two entries. */
+  whmRevokeControls: '[id^="revoke_key_"], #revokeSelectedTokens, #revokeAllTokens',
 
   /** Generate / Edit view. */
   tokenName: 'input#token_name',
@@ -38,3 +41,9 @@ export const WHM_SELECTORS = {
 
 /** The ACL an `#acl-checkbox-<acl>` stands for. */
 export const aclOfCheckbox = (el: Element): string => el.id.slice('acl-checkbox-'.length);
+
+/**
+ * Whether one of WHM's always-present rows is showing. AngularJS (`ng-show`/`ng-hide`)
+ * hides with the `ng-hide` class; older markup adds and removes the element instead.
+ */
+export const isShown = (el: Element | null): boolean => !!el && !el.classList.contains('ng-hide');
