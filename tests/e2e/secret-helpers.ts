@@ -1,5 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { FrameLocator, Page, Worker } from '@playwright/test';
 import { expect } from './fixtures';
+
+/** Our framed extension page (the secure step, a rotation, a revoke confirmation): every panel test id lives inside it. */
+export function secureFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[data-testid=secure-frame]');
+}
 
 /** Creates a token through WHM's own Generate form and returns its secret (read from WHM's callout). */
 export async function createViaWhm(page: Page, options: { name: string; preset?: string; ips?: string }): Promise<string> {
@@ -10,7 +15,11 @@ export async function createViaWhm(page: Page, options: { name: string; preset?:
   if (options.ips) await page.fill('#whitelistIps', options.ips);
   await page.click('#save_button');
   await expect(page.locator('#tokenAdded_container')).toBeVisible();
-  await expect(page.getByTestId('new-token-panel')).toBeVisible();
+  // WHM slides its notice in over 0.75 s. Playwright judges an element inside a frame
+  // stable by its place in the frame, not the page, so a click during the slide misses.
+  await expect(page.locator('#tokenAdded_container')).not.toHaveClass(/ng-hide-remove|ng-animate/);
+  // Our panel, in our frame (or, in builds before the frames, in WHM's page).
+  await expect.poll(async () => (await secureFrame(page).getByTestId('new-token-panel').count()) + (await page.getByTestId('new-token-panel').count())).toBeGreaterThan(0);
   const secret = (await page.locator('#tokenAdded_container code').textContent())?.trim() ?? '';
   expect(secret).toMatch(/^[0-9A-Z]{32}$/);
   return secret;
