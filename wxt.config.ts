@@ -11,7 +11,22 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'notifications'],
+    // clipboardWrite (+ offscreen in Chrome): clearing a copied secret after the delay,
+    // from a context that outlives the tab. clipboardRead stays optional: granted in the
+    // options page, it lets the clear check the clipboard still holds the secret.
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'notifications', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    optional_permissions: ['clipboardRead'],
+    // Our secure frame is framed into WHM's page, whose origins are only known at run
+    // time, so it must be reachable from any site. In Chrome it is reachable only through
+    // a dynamic address that changes every session, so no site can probe for us; Firefox
+    // has no such key, but its moz-extension:// host is already a random per-install UUID.
+    web_accessible_resources: [
+      {
+        resources: ['secure-frame.html'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Every WHM server is a different host on a port we cannot know: ask per server.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: mode === 'e2e' ? E2E_ORIGINS : [],

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { trusted } from './trusted';
 import { AUDIT_RULES, type AuditRule } from '../utils/audit/audit-tokens';
 import { ruleTexts } from '../utils/audit/rule-texts';
 import type { AuditReport } from '../utils/messages';
-import type { RevokeOutcome } from '../utils/whm/client';
 import type { WhmErrorInfo } from '../utils/whm/errors';
 import { formatNumber, t } from '../utils/i18n';
 
@@ -11,11 +11,10 @@ export type BannerState =
   | { phase: 'ready'; report: AuditReport; refreshing: boolean }
   | { phase: 'error'; error: WhmErrorInfo };
 
-export type RevokeResult = { ok: true; outcomes: RevokeOutcome[] } | { ok: false; error: WhmErrorInfo };
-
 export interface AuditBannerProps {
   state: BannerState;
-  onRevoke: (names: string[]) => Promise<RevokeResult>;
+  /** Opens the confirmation (our frame): the decision is made there, not in WHM's page. */
+  onRevoke: (names: string[]) => void;
   onExport: (format: 'csv' | 'json') => void;
   onRetry: () => void;
   onRotate: (name: string) => void;
@@ -39,8 +38,6 @@ const errorHeadline = (kind: WhmErrorInfo['kind']): string =>
 const ROTATABLE: ReadonlySet<AuditRule> = new Set(['rotation-due', 'expiring-soon', 'never-expires', 'full-access']);
 
 export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: AuditBannerProps) {
-  const [confirming, setConfirming] = useState<string[] | null>(null);
-  const [result, setResult] = useState<RevokeResult | null>(null);
 
   if (state.phase === 'loading') {
     return (
@@ -81,11 +78,6 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
         ? t('banner.headline.healthy', summary.total, [formatNumber(summary.total)])
         : t('banner.headline.attention', summary.total, [formatNumber(summary.attention), formatNumber(summary.total)]);
 
-  const revoke = async (names: string[]) => {
-    setConfirming(null);
-    setResult(await onRevoke(names));
-  };
-
   return (
     <section
       class={`tw-banner ${summary.attention ? 'tw-attention' : 'tw-ok'}`}
@@ -110,7 +102,7 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
               names={namesBy(rule)}
               info={rule === 'any-ip' && !report.policy.requireIpAllowlist}
               text={texts[rule]}
-              onRevoke={(names) => setConfirming(names)}
+              onRevoke={onRevoke}
               onRotate={ROTATABLE.has(rule) ? onRotate : undefined}
             />
           ))}
@@ -118,19 +110,17 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
       )}
       <div class="tw-actions">
         {expired.length > 0 && (
-          <button type="button" class="tw-button tw-danger" data-testid="revoke-expired" onClick={() => setConfirming(expired)}>
+          <button type="button" class="tw-button tw-danger" data-testid="revoke-expired" onClick={trusted(() => onRevoke(expired))}>
             {t('banner.revokeExpired', [formatNumber(expired.length)])}
           </button>
         )}
-        <button type="button" class="tw-button" data-testid="export-report-csv" onClick={() => onExport('csv')}>
+        <button type="button" class="tw-button" data-testid="export-report-csv" onClick={trusted(() => onExport('csv'))}>
           {t('banner.exportCsv')}
         </button>
-        <button type="button" class="tw-button" data-testid="export-report-json" onClick={() => onExport('json')}>
+        <button type="button" class="tw-button" data-testid="export-report-json" onClick={trusted(() => onExport('json'))}>
           {t('banner.exportJson')}
         </button>
       </div>
-      {result && <RevokeResultView result={result} onClose={() => setResult(null)} />}
-      {confirming && <ConfirmRevoke names={confirming} onConfirm={revoke} onCancel={() => setConfirming(null)} />}
     </section>
   );
 }
@@ -168,103 +158,18 @@ function FindingLine(props: {
               <input type="checkbox" checked={chosen.has(name)} onChange={() => toggle(name)} data-choose={name} />
               <code>{name}</code>
               {onRotate && (
-                <button type="button" class="tw-button tw-small" data-rotate={name} aria-label={t('rotate.buttonLabel', [name])} onClick={() => onRotate(name)}>
+                <button type="button" class="tw-button tw-small" data-rotate={name} aria-label={t('rotate.buttonLabel', [name])} onClick={trusted(() => onRotate(name))}>
                   {t('rotate.button')}
                 </button>
               )}
             </label>
           ))}
         </fieldset>
-        <button type="button" class="tw-button tw-danger" disabled={chosen.size === 0} onClick={() => onRevoke([...chosen])} data-testid={`revoke-chosen-${rule}`}>
+        <button type="button" class="tw-button tw-danger" disabled={chosen.size === 0} onClick={trusted(() => onRevoke([...chosen]))} data-testid={`revoke-chosen-${rule}`}>
           {t('banner.revokeChosen', [formatNumber(chosen.size)])}
         </button>
       </details>
     </li>
-  );
-}
-
-/**
- * Security promise 4: nothing is revoked without a confirmation that names every token,
- * each of which the user can still untick.
- */
-function ConfirmRevoke({ names, onConfirm, onCancel }: { names: string[]; onConfirm: (names: string[]) => void; onCancel: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [keep, setKeep] = useState<Set<string>>(new Set(names));
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
-  const chosen = names.filter((n) => keep.has(n));
-  return (
-    <dialog ref={dialog} class="tw-dialog" data-testid="revoke-confirm" aria-labelledby="tw-confirm-title" onCancel={onCancel}>
-      <h2 id="tw-confirm-title">{t('confirmRevoke.title', names.length, [formatNumber(names.length)])}</h2>
-      <p class="tw-warning-text">{t('confirmRevoke.warning')}</p>
-      <ul class="tw-confirm-list">
-        {names.map((name) => (
-          <li key={name}>
-            <label>
-              <input
-                type="checkbox"
-                data-confirm={name}
-                checked={keep.has(name)}
-                onChange={() => {
-                  const next = new Set(keep);
-                  if (next.has(name)) next.delete(name);
-                  else next.add(name);
-                  setKeep(next);
-                }}
-              />
-              <code>{name}</code>
-            </label>
-          </li>
-        ))}
-      </ul>
-      <div class="tw-actions">
-        <button type="button" class="tw-button tw-danger" data-testid="confirm-revoke" disabled={chosen.length === 0} onClick={() => onConfirm(chosen)}>
-          {t('confirmRevoke.confirm', chosen.length, [formatNumber(chosen.length)])}
-        </button>
-        <button type="button" class="tw-button" data-testid="cancel-revoke" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </dialog>
-  );
-}
-
-function RevokeResultView({ result, onClose }: { result: RevokeResult; onClose: () => void }) {
-  if (!result.ok) {
-    return (
-      <div class="tw-result tw-error" role="alert" data-testid="revoke-result" data-kind={result.error.kind}>
-        <p>{t('revokeResult.failed', [result.error.message])}</p>
-        <button type="button" class="tw-button" onClick={onClose}>
-          {t('common.dismiss')}
-        </button>
-      </div>
-    );
-  }
-  const done = result.outcomes.filter((o) => o.revoked);
-  const failed = result.outcomes.filter((o) => !o.revoked);
-  return (
-    <div class="tw-result" role="status" data-testid="revoke-result" data-revoked={done.length} data-failed={failed.length}>
-      <p>
-        {failed.length
-          ? t('revokeResult.summaryWithFailures', [
-              t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)]),
-              t('revokeResult.notRevoked', failed.length, [formatNumber(failed.length)]),
-            ])
-          : t('revokeResult.summary', [t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)])])}
-      </p>
-      <ul>
-        {result.outcomes.map((o) => (
-          <li key={o.name} data-outcome={o.revoked ? 'revoked' : 'failed'} data-token={o.name}>
-            <code>{o.name}</code>: {o.revoked ? t('revokeResult.revoked') : t('revokeResult.stillThere', [o.reason ?? t('common.unknownReason')])}
-          </li>
-        ))}
-      </ul>
-      <button type="button" class="tw-button" onClick={onClose}>
-        {t('common.dismiss')}
-      </button>
-    </div>
   );
 }
 
@@ -292,11 +197,4 @@ code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; }
 .tw-button.tw-danger { border-color: #b42318; color: #8f1c12; }
 .tw-findings .tw-button { margin-left: 18px; }
 .tw-findings .tw-button.tw-small { margin-left: 4px; padding: 0 6px; font-size: 12px; }
-.tw-result { margin-top: 8px; padding: 6px 10px; background: #fff; border: 1px solid #9bb7cf; border-radius: 3px; }
-.tw-result ul { margin: 4px 0; padding-left: 18px; }
-.tw-dialog { font: 14px/1.45 system-ui, sans-serif; color: #1d2b36; max-width: 560px; border: 1px solid #5b7083; border-radius: 6px; padding: 16px 20px; }
-.tw-dialog::backdrop { background: rgba(0, 0, 0, .35); }
-.tw-dialog h2 { font-size: 16px; margin: 0 0 8px; }
-.tw-warning-text { background: #fff8ea; border-left: 4px solid #a15c00; padding: 6px 10px; margin: 0 0 8px; }
-.tw-confirm-list { max-height: 40vh; overflow: auto; margin: 0; padding-left: 4px; list-style: none; }
 `;

@@ -25,17 +25,50 @@ describe('RequestSchema', () => {
   });
 });
 
+const own = { extensionId: 'me', frameUrl: 'chrome-extension://me/secure-frame.html' };
+
 describe('refuseSender', () => {
   const ok = { id: 'me', frameId: 0, tab: tab('https://127.0.0.1:2087/cpsess0123456789/scripts7/apitokens/home') };
   it('lets our own content script on the same origin and session through', () => {
-    expect(refuseSender(ok, 'me', req)).toBeNull();
+    expect(refuseSender(ok, own, req)).toBeNull();
   });
   it('refuses other extensions, other origins, other sessions, frames and non-tabs', () => {
-    expect(refuseSender({ ...ok, id: 'other' }, 'me', req)).toMatch(/another extension/);
-    expect(refuseSender({ ...ok, tab: tab('https://127.0.0.1:2086/cpsess0123456789/') }, 'me', req)).toMatch(/not https/);
-    expect(refuseSender({ ...ok, tab: tab('https://evil.example/cpsess0123456789/') }, 'me', req)).toMatch(/not https/);
-    expect(refuseSender({ ...ok, tab: tab('https://127.0.0.1:2087/cpsess9999999999/') }, 'me', req)).toMatch(/session token/);
-    expect(refuseSender({ ...ok, frameId: 3 }, 'me', req)).toMatch(/sub-frame/);
-    expect(refuseSender({ id: 'me' }, 'me', req)).toMatch(/not sent from a tab/);
+    expect(refuseSender({ ...ok, id: 'other' }, own, req)).toMatch(/another extension/);
+    expect(refuseSender({ ...ok, tab: tab('https://127.0.0.1:2086/cpsess0123456789/') }, own, req)).toMatch(/not https/);
+    expect(refuseSender({ ...ok, tab: tab('https://evil.example/cpsess0123456789/') }, own, req)).toMatch(/not https/);
+    expect(refuseSender({ ...ok, tab: tab('https://127.0.0.1:2087/cpsess9999999999/') }, own, req)).toMatch(/session token/);
+    expect(refuseSender({ ...ok, frameId: 3 }, own, req)).toMatch(/sub-frame/);
+    expect(refuseSender({ id: 'me' }, own, req)).toMatch(/not sent from a tab/);
+  });
+});
+
+describe('refuseSender, by context', () => {
+  const whmTab = tab('https://127.0.0.1:2087/cpsess0123456789/scripts7/apitokens/home');
+  const contentScript = { id: 'me', frameId: 0, url: whmTab.url, tab: whmTab };
+  const frame = { id: 'me', frameId: 4, url: 'chrome-extension://me/secure-frame.html', tab: whmTab };
+  const at = { origin: req.origin, cpsess: req.cpsess };
+  const secret = 'S'.repeat(32);
+  const actions: Request[] = [
+    { type: 'tokens:revoke', ...at, names: ['a'] },
+    { type: 'token:rotate', ...at, name: 'a' },
+    { type: 'token:test', ...at, user: 'u', secret },
+    { type: 'token:details', ...at, secret },
+    { type: 'vault:push', ...at, vaultToken: 'v', entry: { origin: req.origin, host: '127.0.0.1', user: 'u', name: 'a', secret, acls: [], expiresAt: null, whitelistIps: [], createdAt: 1 } },
+    { type: 'clipboard:clear-later', ...at, secret, seconds: 10 },
+  ];
+
+  it('WHM’s page (our content script there) may only read and open a frame task', () => {
+    for (const request of actions) expect(refuseSender(contentScript, own, request), request.type).toMatch(/not accepted from WHM's page/);
+    expect(refuseSender(contentScript, own, { type: 'frame:open', ...at, task: { kind: 'revoke', names: ['a'] } })).toBeNull();
+    expect(refuseSender(contentScript, own, { type: 'frame:claim', handle: '0'.repeat(32) })).toMatch(/not accepted/);
+  });
+
+  it('our frame may act, bound to its tab’s origin and session; not audit, not open tasks', () => {
+    for (const request of actions) expect(refuseSender(frame, own, request), request.type).toBeNull();
+    expect(refuseSender(frame, own, { type: 'frame:claim', handle: '0'.repeat(32) })).toBeNull();
+    expect(refuseSender(frame, own, req)).toMatch(/not accepted from the frame/);
+    expect(refuseSender({ ...frame, tab: tab('https://127.0.0.1:2087/cpsess9999999999/') }, own, actions[0]!)).toMatch(/session token/);
+    // Another page of ours, or a look-alike, is not the frame.
+    expect(refuseSender({ ...frame, url: 'chrome-extension://me/options.html' }, own, actions[0]!)).toMatch(/not accepted from WHM's page/);
   });
 });

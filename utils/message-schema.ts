@@ -33,7 +33,11 @@ const entry = z.strictObject({
   whitelistIps: z.array(z.string().max(64)).max(100),
   createdAt: z.number().int(),
 });
-const exportFormat = z.enum(['keepass-xml', 'keepass-csv', 'bitwarden-json', 'bitwarden-csv', '1password-csv', 'dotenv', 'age']);
+const frameTask = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('new-token'), name: tokenName.nullable(), user: whmUser.nullable() }),
+  z.strictObject({ kind: z.literal('rotate'), name: tokenName, user: whmUser.nullable() }),
+  z.strictObject({ kind: z.literal('revoke'), names: z.array(tokenName).min(1).max(10_000) }),
+]);
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:run'), origin, cpsess }),
@@ -44,7 +48,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('token:details'), origin, cpsess, secret, name: tokenName.optional() }),
   z.strictObject({ type: z.literal('policy:get'), origin, cpsess }),
   z.strictObject({ type: z.literal('token:test'), origin, cpsess, user: whmUser, secret, name: tokenName.optional() }),
-  z.strictObject({ type: z.literal('token:export'), origin, cpsess, format: exportFormat, entry, passphrase: z.string().max(1024).optional() }),
+  z.strictObject({ type: z.literal('frame:open'), origin, cpsess, task: frameTask, secret: secret.optional() }),
+  z.strictObject({ type: z.literal('frame:claim'), handle: z.string().regex(/^[0-9a-f]{32}$/) }),
+  z.strictObject({ type: z.literal('clipboard:clear-later'), origin, cpsess, secret, seconds: z.number().int().min(1).max(3600) }),
+  z.strictObject({ type: z.literal('clipboard:copied-elsewhere'), origin, cpsess }),
   z.strictObject({ type: z.literal('vault:push'), origin, cpsess, entry, vaultToken: z.string().min(1).max(4096), namespace: z.string().max(256).optional() }),
   z.strictObject({ type: z.literal('token:rotate'), origin, cpsess, name: tokenName }),
 ]) satisfies z.ZodType<Request>;
@@ -58,15 +65,41 @@ export interface SenderInfo {
 }
 
 /**
- * Security promise 3: a request is accepted only from this extension's own content
- * script, in a tab whose address is the WHM origin and session it asks about. Returns
- * why a sender is refused, or null when it may proceed.
+ * Which of our contexts may ask for what. The content script lives in WHM's page, next to
+ * scripts we do not trust, so it may only read (audit, form context, policy) and open a
+ * task for a frame. Everything that uses a secret or changes a token comes from our own
+ * frame page, where the user's clicks and keystrokes are out of the page's reach.
  */
-export function refuseSender(sender: SenderInfo, extensionId: string, request: Request): string | null {
-  if (sender.id !== extensionId) return 'message from another extension';
+const FROM_CONTENT_SCRIPT: ReadonlySet<Request['type']> = new Set([
+  'audit:run', 'form:context', 'policy:get', 'frame:open', 'clipboard:copied-elsewhere', 'tokens:create', 'tokens:update',
+]);
+const FROM_FRAME: ReadonlySet<Request['type']> = new Set([
+  'frame:claim', 'policy:get', 'token:details', 'token:test', 'vault:push', 'token:rotate', 'tokens:revoke', 'clipboard:clear-later', 'clipboard:copied-elsewhere',
+]);
+
+export interface OwnContexts {
+  extensionId: string;
+  /** The address of our framed page (`secure-frame.html`), as senders report it. */
+  frameUrl: string;
+}
+
+/**
+ * Security promise 3: a request is accepted only from this extension's own content
+ * script (in the main frame) or its own frame page, in a tab whose address is the WHM
+ * origin and session the request names, and only of the kinds that context may send.
+ * Returns why a sender is refused, or null when it may proceed.
+ */
+export function refuseSender(sender: SenderInfo, own: OwnContexts, request: Request): string | null {
+  if (sender.id !== own.extensionId) return 'message from another extension';
+  const fromFrame = isOwnPage(sender.url, own.frameUrl);
+  if (fromFrame ? !FROM_FRAME.has(request.type) : !FROM_CONTENT_SCRIPT.has(request.type)) {
+    return `${request.type} is not accepted from ${fromFrame ? 'the frame' : "WHM's page"}`;
+  }
   const tabUrl = sender.tab?.url;
   if (!tabUrl) return 'message not sent from a tab';
-  if (sender.frameId !== undefined && sender.frameId !== 0) return 'message from a sub-frame';
+  if (!fromFrame && sender.frameId !== undefined && sender.frameId !== 0) return 'message from a sub-frame';
+  // A claim names no origin: the background checks the task's own tab instead.
+  if (!('origin' in request)) return null;
   let url: URL;
   try {
     url = new URL(tabUrl);
@@ -76,4 +109,17 @@ export function refuseSender(sender: SenderInfo, extensionId: string, request: R
   if (url.origin !== request.origin) return `tab is on ${url.origin}, not ${request.origin}`;
   if (readCpsess(url.pathname) !== request.cpsess) return 'session token does not match the tab';
   return null;
+}
+
+/** One of our pages, whatever query or fragment it carries; never a look-alike path. */
+export function isOwnPage(url: string | undefined, pageUrl: string): boolean {
+  if (!url) return false;
+  try {
+    const a = new URL(url);
+    const b = new URL(pageUrl);
+    // Not `origin`: for chrome-extension: and moz-extension: URLs it can be the opaque "null".
+    return a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import type { AuditResult } from './audit/audit-tokens';
-import type { ExportFile, ExportFormat, TokenEntry } from './export/token-entry';
+import type { TokenEntry } from './export/token-entry';
+import type { FrameTaskRequest } from './frame-protocol';
 import type { EffectivePolicy, Preset } from './policy/defaults';
 import type { RevokeOutcome } from './whm/client';
 import type { WhmErrorInfo } from './whm/errors';
@@ -75,12 +76,36 @@ export interface TestTokenRequest extends OnWhmTab {
   name?: string;
 }
 
-/** A vault file for one token; built in the background to keep exporters out of the page. */
-export interface ExportRequest extends OnWhmTab {
-  type: 'token:export';
-  format: ExportFormat;
-  entry: TokenEntry;
-  passphrase?: string;
+/**
+ * Content script: open a task for one of our framed pages (frame-protocol.ts). For the
+ * secure step it hands over the secret it read from WHM's callout, once, and drops it.
+ */
+export interface FrameOpenRequest extends OnWhmTab {
+  type: 'frame:open';
+  task: FrameTaskRequest;
+  /** Kind `new-token` only: the secret WHM showed. */
+  secret?: string;
+}
+
+/** Our frame: claim the task of `handle` (once; only from a frame in the task's own tab). */
+export interface FrameClaimRequest {
+  type: 'frame:claim';
+  handle: string;
+}
+
+/**
+ * Our frame, right after it copied a secret in the user's click: clear the clipboard
+ * after `seconds`, from a context that outlives the tab (offscreen document / background).
+ */
+export interface ClipboardClearRequest extends OnWhmTab {
+  type: 'clipboard:clear-later';
+  secret: string;
+  seconds: number;
+}
+
+/** Content script or frame: the user copied something else since (a trusted copy or cut event). */
+export interface ClipboardElsewhereRequest extends OnWhmTab {
+  type: 'clipboard:copied-elsewhere';
 }
 
 /** Push the token to HashiCorp Vault KV v2 (create-only). The Vault token is used once, never stored. */
@@ -105,7 +130,10 @@ export type Request =
   | UpdateRequest
   | DetailsRequest
   | TestTokenRequest
-  | ExportRequest
+  | FrameOpenRequest
+  | FrameClaimRequest
+  | ClipboardClearRequest
+  | ClipboardElsewhereRequest
   | VaultPushRequest
   | RotateRequest
   | PolicyRequest;
@@ -137,6 +165,15 @@ export interface FormContext {
   now: number;
 }
 
+/** What a frame gets when it claims its task. `secret` only for `new-token`; memory only. */
+export interface ClaimedFrameTask {
+  task: FrameTaskRequest;
+  origin: string;
+  cpsess: string;
+  secret?: string;
+  policy: EffectivePolicy;
+}
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WhmErrorInfo };
 
 /** An audit as the banner shows it. */
@@ -160,7 +197,10 @@ export interface ReplyFor {
   'token:details': Reply<{ token: WhmToken | null }>;
   'policy:get': Reply<{ policy: EffectivePolicy }>;
   'token:test': Reply<TokenTestReport>;
-  'token:export': Reply<ExportFile>;
+  'frame:open': Reply<{ handle: string }>;
+  'frame:claim': Reply<ClaimedFrameTask>;
+  'clipboard:clear-later': Reply<{ clearsAt: number; checksContent: boolean }>;
+  'clipboard:copied-elsewhere': Reply<null>;
   'vault:push': Reply<{ path: string; version: number | null }>;
   /** `secret` lives in memory only. */
   'token:rotate': Reply<{ old: WhmToken; token: WhmToken; secret: string; warnings: string[] }>;

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../utils/i18n';
-import type { ReplyFor, Request } from '../../utils/messages';
+import { t } from './i18n';
+import type { ReplyFor, Request } from './messages';
 
 /**
- * Sends one request to the background. A dead extension context (the extension was
- * updated or reloaded under the page) comes back as a `network`-kind reply rather
- * than an exception, so every feature handles one shape.
+ * Sends one request to the background, from the content script or our frame. A dead
+ * extension context (the extension was updated or reloaded under the page) comes back
+ * as a `network`-kind reply rather than an exception, so every caller handles one shape.
  */
 export async function sendRequest<R extends Request>(request: R): Promise<ReplyFor[R['type']]> {
   type Answer = ReplyFor[R['type']];

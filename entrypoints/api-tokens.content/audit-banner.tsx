@@ -13,7 +13,12 @@ import { downloadFile } from '../../utils/download-file';
  * since a token may have been created or edited meanwhile — whenever the table
  * container re-appears. (The first audit is started by the content script itself.)
  */
-export async function mountAuditBanner(ctx: ContentScriptContext, store: AuditStore, rotate: (name: string) => void): Promise<void> {
+export async function mountAuditBanner(
+  ctx: ContentScriptContext,
+  store: AuditStore,
+  rotate: (name: string) => void,
+  revoke: (names: string[]) => void,
+): Promise<void> {
   let mounts = 0;
   const ui = await createShadowRootUi(ctx, {
     name: 'token-warden-banner',
@@ -30,12 +35,7 @@ export async function mountAuditBanner(ctx: ContentScriptContext, store: AuditSt
               state={state}
               onRetry={() => void store.refresh()}
               onRotate={rotate}
-              onRevoke={async (names) => {
-                const result = await store.revoke(names);
-                // Let WHM's own table catch up with what we revoked.
-                document.querySelector<HTMLElement>(WHM_SELECTORS.refreshList)?.click();
-                return result;
-              }}
+              onRevoke={revoke}
               onExport={(format) => {
                 if (store.state.phase !== 'ready') return;
                 const { report } = store.state;

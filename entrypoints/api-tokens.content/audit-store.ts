@@ -1,8 +1,7 @@
 import type { AuditReport } from '../../utils/messages';
-import type { RevokeOutcome } from '../../utils/whm/client';
 import type { WhmErrorInfo } from '../../utils/whm/errors';
 import type { PageContext } from '../../utils/whm/page-context';
-import { sendRequest } from './send-request';
+import { sendRequest } from '../../utils/send-request';
 
 export type AuditState =
   | { phase: 'loading' }
@@ -38,18 +37,6 @@ export class AuditStore {
     const reply = await sendRequest({ type: 'audit:run', origin: this.page.origin, cpsess: this.page.cpsess });
     if (generation !== this.#generation) return;
     this.#set(reply.ok ? { phase: 'ready', report: reply.value, refreshing: false } : { phase: 'error', error: reply.error });
-  }
-
-  /** Revokes names the user confirmed one by one; the answer's fresh audit replaces ours. */
-  async revoke(names: string[]): Promise<{ ok: true; outcomes: RevokeOutcome[] } | { ok: false; error: WhmErrorInfo }> {
-    const generation = ++this.#generation;
-    const reply = await sendRequest({ type: 'tokens:revoke', origin: this.page.origin, cpsess: this.page.cpsess, names });
-    if (!reply.ok) {
-      if (reply.error.kind === 'session') this.#set({ phase: 'error', error: reply.error });
-      return reply;
-    }
-    if (generation === this.#generation) this.#set({ phase: 'ready', report: reply.value.report, refreshing: false });
-    return { ok: true, outcomes: reply.value.outcomes };
   }
 
   #set(state: AuditState): void {

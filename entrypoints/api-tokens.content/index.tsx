@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
+import { formatNumber, t } from '../../utils/i18n';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isPolicyChange } from '../../utils/policy/storage-keys';
 import { readPageContext } from '../../utils/whm/page-context';
+import { pageProofContext } from './page-proof-context';
 import { mountAuditBanner } from './audit-banner';
 import { AuditStore } from './audit-store';
 import { mountRowBadges } from './row-badges';
-import { createRotator } from './rotate-token';
+import { createDialogOpener, createRotator } from './token-dialogs';
 import { mountRowRotateButtons } from './row-rotate-buttons';
 import { mountSecurePanel } from './secure-panel';
 import { augmentTokenForm } from './token-form';
@@ -20,13 +22,16 @@ export default defineContentScript({
   // Starting before WHM's page is parsed lets our audit run alongside WHM's own list
   // request; the UIs attach when WHM's elements appear.
   runAt: 'document_start',
-  main(ctx) {
+  main() {
     // The background also injects into tabs that were open when the user enabled the
-    // server; a page must never get two copies of every feature.
+    // server; a page must never get two copies of every feature. The marker lives in our
+    // isolated world, where no page script can set or clear it.
     const marker = '__tokenWardenLoaded';
     const scope = globalThis as typeof globalThis & Record<typeof marker, boolean | undefined>;
     if (scope[marker]) return;
     scope[marker] = true;
+    // Not the context WXT hands us: a page can forge the event that invalidates it.
+    const ctx = pageProofContext('api-tokens');
     ctx.onInvalidated(() => {
       scope[marker] = undefined;
     });
@@ -36,8 +41,10 @@ export default defineContentScript({
     const audit = new AuditStore(page);
     // Ask for the audit at once, while WHM's own page is still loading its list.
     void audit.refresh();
-    const rotate = createRotator(ctx, page, audit);
-    void mountAuditBanner(ctx, audit, rotate);
+    const openDialog = createDialogOpener(ctx, page, audit);
+    const rotate = createRotator(openDialog);
+    const revoke = (names: string[]) => openDialog({ kind: 'revoke', names }, t('confirmRevoke.title', names.length, [formatNumber(names.length)]));
+    void mountAuditBanner(ctx, audit, rotate, revoke);
     mountRowRotateButtons(ctx, rotate);
     mountSecurePanel(ctx, page);
     mountRowBadges(ctx, audit);

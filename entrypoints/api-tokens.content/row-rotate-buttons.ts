@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../../utils/i18n';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 import { cellHost } from './cell-host';
+import { trusted } from '../../components/trusted';
 
 const HOST_TAG = 'token-warden-rotate-button';
 const CSS = `button { font: 12px/1.5 system-ui, sans-serif; margin-left: 6px; padding: 0 8px; border: 1px solid #2a6ebb; color: #1a4f8a;
@@ -28,7 +29,8 @@ export function mountRowRotateButtons(ctx: ContentScriptContext, rotate: (name: 
       button.dataset.testid = 'rotate-token';
       button.dataset.token = name;
       button.setAttribute('aria-label', t('rotate.buttonLabel', [name]));
-      button.addEventListener('click', () => rotate(name));
+      // Only the person's own click: a page script's click opens nothing (trusted.ts).
+      button.addEventListener('click', trusted(() => rotate(name)));
       host.shadowRoot!.replaceChildren(style, button);
     }
   };

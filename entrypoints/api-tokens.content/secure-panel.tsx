@@ -1,106 +1,116 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { SECRET_PANEL_CSS } from '../../components/SecretPanel';
 import { t } from '../../utils/i18n';
+import { sendRequest } from '../../utils/send-request';
 import { readWhmUser, type PageContext } from '../../utils/whm/page-context';
-import { WHM_SELECTORS } from '../../utils/whm/selectors';
-import { SecretSession } from './secret-session';
-import { sendRequest } from './send-request';
+import { isShown, WHM_SELECTORS } from '../../utils/whm/selectors';
+import { openFrame, type OpenedFrame } from './frame-host';
 
 const SECRET = /^[0-9A-Z]{32}$/;
 
 /**
  * Feature: the secure step when WHM shows a new token's secret once
- * (`#tokenAdded_container`). WHM's plain-text copy is masked (left in place, so WHM
- * keeps working); our panel offers reveal, copy with auto-clear, vault export and a
- * token test; leaving or pressing "Yes, I saved my token" before the secret was saved
- * asks first.
+ * (`#tokenAdded_container`). The secret is read from WHM's `<code>` once and handed to
+ * the background; our tools (copy, exports, Vault, test) live in a frame of the
+ * extension's own origin, placed before WHM's "Yes, I saved my token". WHM's copy is
+ * blurred and left in place (WHM's page had it anyway). Pressing that button, or
+ * leaving the page, before the secret is stored asks first.
  */
 export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): void {
-  let active: { container: Element; session: SecretSession | null; remove: () => void } | null = null;
+  let active: { container: Element; frame: OpenedFrame | null; saved: boolean; abort: AbortController } | null = null;
   let leaveApproved = false;
 
-  const start = async (container: Element, code: HTMLElement, secret: string) => {
+  const start = async (container: Element, code: HTMLElement) => {
+    const current = { container, frame: null as OpenedFrame | null, saved: false, abort: new AbortController() };
+    active = current;
+    leaveApproved = false;
     // Mask WHM's own copy without touching its text (AngularJS owns it).
     code.style.setProperty('filter', 'blur(6px)');
     code.style.setProperty('user-select', 'none');
-    code.setAttribute('aria-hidden', 'true');
-    const current = { container, session: null as SecretSession | null, remove: () => undefined as void };
-    active = current;
-    leaveApproved = false;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'token-warden-secret',
-      position: 'inline',
-      anchor: () => container,
-      append: 'after',
-      css: SECRET_PANEL_CSS,
-      onMount: (panelRoot) => panelRoot,
-    });
-    ui.mount();
-    current.remove = () => ui.remove();
-    const shownName = /“([A-Za-z0-9_-]{1,50})”/.exec(container.textContent ?? '')?.[1];
-    const name = shownName ?? t('panel.newToken');
-    const policyReply = await sendRequest({ type: 'policy:get', origin: page.origin, cpsess: page.cpsess });
-    const policy = policyReply.ok ? policyReply.value.policy : null;
-    if (active !== current || !ui.mounted) return;
-    current.session = new SecretSession({
+    const name = /“([A-Za-z0-9_-]{1,50})”/.exec(container.textContent ?? '')?.[1] ?? null;
+    const confirm = container.querySelector(WHM_SELECTORS.confirmAdded);
+    const opened = await openFrame({
       page,
-      secret,
-      container: ui.mounted,
-      info: { name, server: new URL(page.origin).host, user: readWhmUser(document), acls: null, expiresAt: undefined, whitelistIps: null },
-      clipboardClearSeconds: policy?.clipboardClearSeconds ?? 30,
-      vaultAddress: policy?.vault.address ?? null,
-      onLeaveAnyway: () => {
-        leaveApproved = true;
-        document.querySelector<HTMLElement>(WHM_SELECTORS.confirmAdded)?.click();
+      task: { kind: 'new-token', name, user: readWhmUser(document) },
+      // Read once, handed over, not kept: from here on only the background and our frame have it.
+      secret: code.textContent?.trim() ?? '',
+      placement: { before: confirm ?? code },
+      label: t('panel.frameLabel'),
+      signal: current.abort.signal,
+      onMessage: (message) => {
+        if (message.type === 'saved') current.saved = message.saved;
+        if (message.type === 'copied') reportCopiesElsewhere(message.seconds, current.abort.signal);
+        if (message.type === 'leave') {
+          leaveApproved = true;
+          document.querySelector<HTMLElement>(WHM_SELECTORS.confirmAdded)?.click();
+        }
       },
     });
-    const details = await sendRequest({ type: 'token:details', origin: page.origin, cpsess: page.cpsess, secret, ...(shownName ? { name: shownName } : {}) });
-    if (details.ok && details.value.token) {
-      const t = details.value.token;
-      current.session?.update({ name: t.name, acls: t.acls, expiresAt: t.expiresAt, whitelistIps: t.whitelistIps });
+    if ('error' in opened) {
+      // Never a lost secret without a word: WHM's box still has it.
+      code.style.removeProperty('filter');
+      code.style.removeProperty('user-select');
+      showHandOffFailure(confirm ?? code, opened.error.message, current.abort.signal);
+      return;
     }
+    if (active !== current) opened.close();
+    else current.frame = opened;
+  };
+
+  /** While a clear is pending: a copy the person makes in WHM's page means the clipboard is theirs again. */
+  const reportCopiesElsewhere = (seconds: number, signal: AbortSignal) => {
+    const until = Date.now() + seconds * 1000;
+    const onCopy = (event: Event) => {
+      if (!event.isTrusted || Date.now() > until) return;
+      void sendRequest({ type: 'clipboard:copied-elsewhere', origin: page.origin, cpsess: page.cpsess });
+    };
+    for (const type of ['copy', 'cut']) document.addEventListener(type, onCopy, { capture: true, signal });
   };
 
   const stop = () => {
-    active?.session?.dispose();
-    active?.remove();
+    active?.abort.abort();
     active = null;
   };
 
   const watch = () => {
     const container = document.querySelector(WHM_SELECTORS.tokenAdded);
-    if (active && active.container !== container) stop();
-    if (!container || active) return;
+    // WHM 11.120 keeps the (hidden, empty) notice in the form from the start.
+    const showing = !!container && isShown(container);
+    if (active && (active.container !== container || !showing)) stop();
+    if (!container || !showing || active) return;
     const code = container.querySelector<HTMLElement>('code');
-    const secret = code?.textContent?.trim() ?? '';
-    if (code && SECRET.test(secret)) void start(container, code, secret);
+    if (code && SECRET.test(code.textContent?.trim() ?? '')) void start(container, code);
   };
   const observer = new MutationObserver(watch);
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 
-  // "Yes, I saved my token" before the secret went anywhere: ask first.
+  // "Yes, I saved my token" before the secret went anywhere: the frame asks first.
   const guardConfirm = (event: Event) => {
-    const session = active?.session;
-    if (!session || session.saved || leaveApproved) return;
-    if (!(event.target as Element | null)?.closest(WHM_SELECTORS.confirmAdded)) return;
+    const current = active;
+    if (!current?.frame || current.saved || leaveApproved) return;
+    if (!(event.target as Element | null)?.closest?.(WHM_SELECTORS.confirmAdded)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    session.setState({ confirmingLeave: true });
-  };
-  const guardUnload = (event: BeforeUnloadEvent) => {
-    if (active?.session && !active.session.saved) {
-      event.preventDefault();
-      event.returnValue = '';
-    }
+    current.frame.send({ type: 'confirm-leave' });
   };
   document.addEventListener('click', guardConfirm, true);
-  window.addEventListener('beforeunload', guardUnload);
   ctx.onInvalidated(() => {
     observer.disconnect();
     stop();
     document.removeEventListener('click', guardConfirm, true);
-    window.removeEventListener('beforeunload', guardUnload);
   });
   watch();
+}
+
+/** A small in-page note when the hand-off failed; it carries no secret. */
+function showHandOffFailure(before: Element, reason: string, signal: AbortSignal): void {
+  const host = document.createElement('token-warden-note');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.dataset.testid = 'hand-off-failed';
+  p.style.cssText = 'font: 14px system-ui, sans-serif; color: #8f1c12; margin: 8px 0;';
+  p.textContent = t('panel.handOffFailed', [reason]);
+  shadow.append(p);
+  before.before(host);
+  signal.addEventListener('abort', () => host.remove(), { once: true });
 }

@@ -14,7 +14,7 @@ import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
 import { apiTokensView } from '../../utils/whm/session';
 import { commitPendingAllowlist, readFormIntent, setAclSelection, setExpiryDate, typeInto } from './whm-form';
 import type { AuditStore } from './audit-store';
-import { sendRequest } from './send-request';
+import { sendRequest } from '../../utils/send-request';
 
 /**
  * Feature: WHM's Generate / Edit form, guided by the policy. On Generate: the expiry

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY, type EffectivePolicy } from '../../utils/policy/defaults';
 import type { WhmClient } from '../../utils/whm/client';
+import { FrameTasks } from './frame-tasks';
 import { handleMessage, type MessageDeps } from './handle-message';
 
 /**
@@ -24,7 +25,7 @@ function setup(policy: EffectivePolicy = DEFAULT_POLICY, held: string[] = ['list
     updateToken: vi.fn(async (_name: string, spec: typeof intent) => ({ ...spec, createTime: NOW, heldAcls: [] })),
     revokeTokens: vi.fn(async () => ({ outcomes: [], tokens: [] })),
   };
-  const deps: MessageDeps = { extensionId: 'tw', makeClient: () => client as unknown as WhmClient, policy: async () => policy, now: () => NOW };
+  const deps: MessageDeps = { extensionId: 'tw', frameUrl: 'chrome-extension://tw/secure-frame.html', frames: new FrameTasks({ frameUrl: 'chrome-extension://tw/secure-frame.html' }), makeClient: () => client as unknown as WhmClient, policy: async () => policy, now: () => NOW };
   return { client, deps };
 }
 
@@ -85,5 +86,23 @@ describe('handleMessage', () => {
     expect(aclTitles['edit-account']).toMatch(/edit-account/);
     expect(aclWarnings.passwd).toBeTruthy();
     expect(aclWarnings['create-user-session']).toBeTruthy();
+  });
+
+  it('hands a secret from WHM’s tab to our frame in that tab, once', async () => {
+    const { deps } = setup();
+    const secret = 'S'.repeat(32);
+    const frame = { id: 'tw', frameId: 5, url: 'chrome-extension://tw/secure-frame.html', tab: sender.tab };
+    const task = { kind: 'new-token' as const, name: 'ops-x', user: 'reseller1' };
+    // Only the secure step carries a secret, and it must carry one.
+    expect(await handleMessage({ type: 'frame:open', origin, cpsess, task }, sender, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'frame:open', origin, cpsess, task: { kind: 'revoke', names: ['a'] }, secret }, sender, deps)).toMatchObject({ ok: false });
+    const opened = await handleMessage({ type: 'frame:open', origin, cpsess, task, secret }, sender, deps);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { handle } = opened.value as { handle: string };
+    // WHM's page may not claim it; a frame in another tab may not either.
+    expect(await handleMessage({ type: 'frame:claim', handle }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(await handleMessage({ type: 'frame:claim', handle }, { ...frame, tab: { id: 2, url: sender.tab.url } }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'frame:claim', handle }, frame, deps)).toMatchObject({ ok: true, value: { secret, task, origin, cpsess } });
+    expect(await handleMessage({ type: 'frame:claim', handle }, frame, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
   });
 });

@@ -10,15 +10,20 @@ import type { WhmClient } from '../../utils/whm/client';
 import { WhmError, toErrorInfo } from '../../utils/whm/errors';
 import { describeNewToken } from '../../utils/whm/describe-new-token';
 import { testToken } from '../../utils/whm/test-token';
-import { exportToken } from '../../utils/export/export-token';
-import { MissingPassphraseError } from '../../utils/export/age-file';
 import { VaultKvConfigError } from '../../utils/export/vault-kv';
 import { createReplacement } from './rotate-token';
+import type { ClipboardClearer } from './clipboard-clear';
+import type { FrameTasks } from './frame-tasks';
 import { pushToVault } from './vault-push';
 import type { WhmToken } from '../../utils/whm/schemas';
 
 export interface MessageDeps {
   extensionId: string;
+  /** Our framed page's address as senders report it (message-schema.ts `OwnContexts`). */
+  frameUrl: string;
+  /** Hand-offs to our frames, in memory (frame-tasks.ts). */
+  frames: FrameTasks;
+  clipboard?: ClipboardClearer;
   makeClient: (origin: string, cpsess: string) => WhmClient;
   policy: () => Promise<EffectivePolicy>;
   /** Fallback clock (Unix seconds) when WHM's answer carries no Date header. */
@@ -49,8 +54,9 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) return { ok: false, error: { kind: 'malformed', message: t('background.notUnderstood') } };
   const request = parsed.data;
-  const refused = refuseSender(sender, deps.extensionId, request);
+  const refused = refuseSender(sender, { extensionId: deps.extensionId, frameUrl: deps.frameUrl }, request);
   if (refused) return { ok: false, error: { kind: 'permission', message: t('background.refusedSender', [refused]) } };
+  if (request.type === 'frame:claim') return claimFrame(request.handle, sender, deps);
   if (await deps.isDisabled?.(request.origin)) {
     return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(request.origin).hostname]) } };
   }
@@ -127,9 +133,21 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
         const details = await describeNewToken(client, request.secret, request.name);
         return { ok: true, value: await testToken({ origin: request.origin, user: request.user, secret: request.secret, details, fetch: deps.fetch }) };
       }
-      case 'token:export':
-        if (request.entry.origin !== request.origin) throw new WhmError('permission', t('background.otherServer'));
-        return { ok: true, value: await exportToken(request.entry, request.format, { now: new Date(), ...(request.passphrase !== undefined ? { passphrase: request.passphrase } : {}) }) };
+      case 'frame:open': {
+        const tabId = sender.tab?.id;
+        // Only the secure step carries a secret, and it must: no other task may smuggle one.
+        if (tabId === undefined || (request.task.kind === 'new-token') !== (request.secret !== undefined)) {
+          return { ok: false, error: { kind: 'malformed', message: t('background.notUnderstood') } };
+        }
+        const handle = deps.frames.open({ tabId, origin: request.origin, cpsess: request.cpsess, task: request.task, ...(request.secret ? { secret: request.secret } : {}) });
+        return { ok: true, value: { handle } };
+      }
+      case 'clipboard:clear-later':
+        if (!deps.clipboard) throw new WhmError('network', t('background.noClipboard'));
+        return { ok: true, value: await deps.clipboard.clearLater(request.secret, request.seconds) };
+      case 'clipboard:copied-elsewhere':
+        await deps.clipboard?.copiedElsewhere();
+        return { ok: true, value: null };
       case 'vault:push':
         if (request.entry.origin !== request.origin) throw new WhmError('permission', t('background.otherServer'));
         return {
@@ -151,10 +169,21 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       }
     }
   } catch (error) {
-    // The exporters' own refusals (no passphrase, a bad Vault path) are the user's to fix, not malformed answers.
-    if (error instanceof MissingPassphraseError || error instanceof VaultKvConfigError) {
+    // Vault's own refusals (no passphrase, a bad Vault path) are the user's to fix, not malformed answers.
+    if (error instanceof VaultKvConfigError) {
       return { ok: false, error: { kind: 'whm', message: error.message } };
     }
     return { ok: false, error: toErrorInfo(error) };
   }
+}
+
+/** A frame claims its task: once, and only our frame page in the task's own tab (frame-tasks.ts). */
+async function claimFrame(handle: string, sender: SenderInfo, deps: MessageDeps): Promise<Reply<unknown>> {
+  const claimed = deps.frames.claim(handle, { tabId: sender.tab?.id, url: sender.url });
+  if (!claimed) return { ok: false, error: { kind: 'permission', message: t('background.frameGone') } };
+  if (await deps.isDisabled?.(claimed.origin)) {
+    return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(claimed.origin).hostname]) } };
+  }
+  const policy = await deps.policy();
+  return { ok: true, value: { task: claimed.task, origin: claimed.origin, cpsess: claimed.cpsess, policy, ...(claimed.secret ? { secret: claimed.secret } : {}) } };
 }

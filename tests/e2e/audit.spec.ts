@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
+import { secureFrame } from './secret-helpers';
 
 test('every rule count, the attention count and each row’s badges match the audit engine', { tag: '@core' }, async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
@@ -59,18 +60,18 @@ test('Revoke expired removes exactly the expired tokens after a confirmation nam
   const before = sim.state.tokens.filter((t) => t.owner === 'reseller1').map((t) => t.name);
 
   await page.getByTestId('revoke-expired').click();
-  const dialog = page.getByTestId('revoke-confirm');
+  const dialog = secureFrame(page).getByTestId('revoke-confirm');
   await expect(dialog).toBeVisible();
   const listed = await dialog.locator('[data-confirm]').evaluateAll((els) => els.map((el) => el.getAttribute('data-confirm')!));
   expect(listed.sort()).toEqual(expiredNames);
   await expect(dialog).toContainText(/parent node/);
   // Cancelling changes nothing.
-  await page.getByTestId('cancel-revoke').click();
+  await secureFrame(page).getByTestId('cancel-revoke').click();
   expect(sim.state.tokens.filter((t) => t.owner === 'reseller1').map((t) => t.name)).toEqual(before);
 
   await page.getByTestId('revoke-expired').click();
-  await page.getByTestId('confirm-revoke').click();
-  const result = page.getByTestId('revoke-result');
+  await secureFrame(page).getByTestId('confirm-revoke').click();
+  const result = secureFrame(page).getByTestId('revoke-result');
   await expect(result).toHaveAttribute('data-revoked', String(expiredNames.length));
   await expect(result).toHaveAttribute('data-failed', '0');
   const after = sim.state.tokens.filter((t) => t.owner === 'reseller1').map((t) => t.name);
@@ -91,9 +92,9 @@ test('revoking a chosen set: one can be unticked in the confirmation', async ({ 
   await line.locator(`[data-choose="${names[0]}"]`).check();
   await line.locator(`[data-choose="${names[1]}"]`).check();
   await page.getByTestId('revoke-chosen-never-expires').click();
-  await page.locator(`[data-confirm="${names[1]}"]`).uncheck();
-  await page.getByTestId('confirm-revoke').click();
-  await expect(page.getByTestId('revoke-result')).toHaveAttribute('data-revoked', '1');
+  await secureFrame(page).locator(`[data-confirm="${names[1]}"]`).uncheck();
+  await secureFrame(page).getByTestId('confirm-revoke').click();
+  await expect(secureFrame(page).getByTestId('revoke-result')).toHaveAttribute('data-revoked', '1');
   const left = sim.state.tokens.map((t) => t.name);
   expect(left).not.toContain(names[0]);
   expect(left).toContain(names[1]);
@@ -127,10 +128,14 @@ test('the banner is a labelled region, keyboard-operable, with no serious axe vi
   await expect(banner.locator('li[data-finding] details').first()).toHaveAttribute('open', '');
   await banner.getByTestId('revoke-expired').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('revoke-confirm')).toBeVisible();
-  const axeWithDialog = await new AxeBuilder({ page }).include('token-warden-banner').analyze();
+  await expect(secureFrame(page).getByTestId('revoke-confirm')).toBeVisible();
+  // The confirmation is our framed page: axe checks inside that frame.
+  const axeWithDialog = await new AxeBuilder({ page }).include({ fromFrames: [{ fromShadowDom: ['token-warden-frame', 'iframe[data-testid=secure-frame]'] }, 'body'] }).analyze();
+  // Focus is in the dialog: Escape there closes it, and focus comes back to the button.
+  await expect(secureFrame(page).getByTestId('confirm-revoke')).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('revoke-confirm')).toHaveCount(0);
+  await expect(page.locator('iframe[data-testid=secure-frame]')).toHaveCount(0);
+  await expect(banner.getByTestId('revoke-expired')).toBeFocused();
 
   const axe = await new AxeBuilder({ page }).include('token-warden-banner').include('token-warden-findings').analyze();
   const serious = [...axe.violations, ...axeWithDialog.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,7 +1,7 @@
 import type { Download, Page } from '@playwright/test';
 import { startVaultKvSim, type VaultKvSim } from '../../tests/vault-kv/server.ts';
 import { expect, test } from './fixtures';
-import { createViaWhm, setUserSettings } from './secret-helpers';
+import { createViaWhm, secureFrame, setUserSettings } from './secret-helpers';
 
 const VAULT_TOKEN = 'hvs.e2e-vault-token';
 let vault: VaultKvSim;
@@ -17,8 +17,9 @@ async function readDownload(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Downloads one export. The file is made and downloaded inside our frame; the page object sees every download of its frames. */
 export async function exportAs(page: Page, format: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${format}"]`).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), secureFrame(page).locator(`[data-export="${format}"]`).click()]);
   return { name: download.suggestedFilename(), text: await readDownload(download) };
 }
 
@@ -38,7 +39,7 @@ test('every file format downloads with server, token name and date in its name, 
     expect(file.name, format).toMatch(/127\.0\.0\.1.*ops-export-20261128.*\d{4}-\d{2}-\d{2}/);
     expect(file.text, format).toMatch(shape);
     expect(file.text, format).toContain(secret);
-    await expect(page.getByTestId('export-result')).toContainText(/plain text/);
+    await expect(secureFrame(page).getByTestId('export-result')).toContainText(/plain text/);
   }
   const bitwarden = JSON.parse((await exportAs(page, 'bitwarden-json')).text);
   expect(bitwarden.items[0].login.password).toBe(secret);
@@ -48,37 +49,37 @@ test('every file format downloads with server, token name and date in its name, 
 test('age export needs a passphrase, rates it, and holds no plaintext', async ({ openTokensPage }) => {
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-age-20261128' });
-  await expect(page.locator('[data-export=age]')).toBeDisabled();
-  await page.getByTestId('age-passphrase').fill('password123');
-  await expect(page.getByTestId('passphrase-strength')).toHaveAttribute('data-score', /^[01]$/);
-  await page.getByTestId('age-passphrase').fill('correct horse battery staple orbit lantern');
-  await expect(page.getByTestId('passphrase-strength')).toHaveAttribute('data-score', /^[34]$/);
+  await expect(secureFrame(page).locator('[data-export=age]')).toBeDisabled();
+  await secureFrame(page).getByTestId('age-passphrase').fill('password123');
+  await expect(secureFrame(page).getByTestId('passphrase-strength')).toHaveAttribute('data-score', /^[01]$/);
+  await secureFrame(page).getByTestId('age-passphrase').fill('correct horse battery staple orbit lantern');
+  await expect(secureFrame(page).getByTestId('passphrase-strength')).toHaveAttribute('data-score', /^[34]$/);
   const file = await exportAs(page, 'age');
   expect(file.name).toMatch(/\.age$/);
   expect(file.text).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
   expect(file.text).not.toContain(secret);
-  await expect(page.getByTestId('export-result')).toContainText(/encrypted/);
+  await expect(secureFrame(page).getByTestId('export-result')).toContainText(/encrypted/);
 });
 
 test('Vault KV push stores the token create-only and shows Vault’s refusal on a second push', async ({ openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { vault: { address: vault.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-vault-20261128' });
-  await page.getByTestId('vault-token').fill(VAULT_TOKEN);
-  await page.locator('[data-export=vault-kv]').click();
-  await expect(page.getByTestId('export-result')).toHaveAttribute('data-ok', 'true');
-  await expect(page.getByTestId('export-result')).toContainText('secret/whm/127.0.0.1/ops-vault-20261128');
+  await secureFrame(page).getByTestId('vault-token').fill(VAULT_TOKEN);
+  await secureFrame(page).locator('[data-export=vault-kv]').click();
+  await expect(secureFrame(page).getByTestId('export-result')).toHaveAttribute('data-ok', 'true');
+  await expect(secureFrame(page).getByTestId('export-result')).toContainText('secret/whm/127.0.0.1/ops-vault-20261128');
   const stored = vault.secrets.get('whm/127.0.0.1/ops-vault-20261128');
   expect(stored?.data.token).toBe(secret);
   // The Vault token field is emptied after use; it is never stored.
-  await expect(page.getByTestId('vault-token')).toHaveValue('');
-  await page.getByTestId('vault-token').fill(VAULT_TOKEN);
-  await page.locator('[data-export=vault-kv]').click();
-  await expect(page.getByTestId('export-result')).toHaveAttribute('data-ok', 'false');
-  await expect(page.getByTestId('export-result')).toContainText(/already exists|nothing was overwritten/);
+  await expect(secureFrame(page).getByTestId('vault-token')).toHaveValue('');
+  await secureFrame(page).getByTestId('vault-token').fill(VAULT_TOKEN);
+  await secureFrame(page).locator('[data-export=vault-kv]').click();
+  await expect(secureFrame(page).getByTestId('export-result')).toHaveAttribute('data-ok', 'false');
+  await expect(secureFrame(page).getByTestId('export-result')).toContainText(/already exists|nothing was overwritten/);
   expect(vault.secrets.size).toBe(1);
   // A wrong Vault token: Vault's own error is shown.
-  await page.getByTestId('vault-token').fill('wrong');
-  await page.locator('[data-export=vault-kv]').click();
-  await expect(page.getByTestId('export-result')).toContainText(/permission denied/);
+  await secureFrame(page).getByTestId('vault-token').fill('wrong');
+  await secureFrame(page).locator('[data-export=vault-kv]').click();
+  await expect(secureFrame(page).getByTestId('export-result')).toContainText(/permission denied/);
 });

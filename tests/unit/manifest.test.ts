@@ -20,7 +20,11 @@ function installTimeHostAccess(manifest: Record<string, unknown>): string[] {
   const hosts = (manifest.host_permissions as string[] | undefined) ?? [];
   const permissions = ((manifest.permissions as string[] | undefined) ?? []).filter((p) => p.includes('://') || p === '<all_urls>');
   const contentScripts = ((manifest.content_scripts as Array<{ matches?: string[] }> | undefined) ?? []).flatMap((c) => c.matches ?? []);
-  const accessible = ((manifest.web_accessible_resources as Array<{ matches?: string[] }> | undefined) ?? []).flatMap((w) => w.matches ?? []);
+  // A web-accessible resource grants no access, but a static one lets any site probe for
+  // the extension: only resources behind Chrome's per-session dynamic address are exempt.
+  const accessible = ((manifest.web_accessible_resources as Array<{ matches?: string[]; use_dynamic_url?: boolean }> | undefined) ?? [])
+    .filter((w) => w.use_dynamic_url !== true)
+    .flatMap((w) => w.matches ?? []);
   return [...hosts, ...permissions, ...contentScripts, ...accessible];
 }
 
@@ -44,7 +48,12 @@ describe('production manifest', () => {
   });
 
   it('asks only for the API permissions it uses', () => {
-    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'storage']);
+    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'notifications', 'offscreen', 'scripting', 'storage']);
+    expect(manifest.optional_permissions).toEqual(['clipboardRead']);
+  });
+
+  it('exposes only the secure frame, and only through a per-session dynamic address', () => {
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['secure-frame.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }]);
   });
 });
 

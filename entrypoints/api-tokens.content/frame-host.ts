@@ -1,0 +1,143 @@
+import { browser } from 'wxt/browser';
+import type { FrameTaskRequest, FrameToHost, HostToFrame } from '../../utils/frame-protocol';
+import { t } from '../../utils/i18n';
+import { ownOrigin, SECURE_FRAME_PATH } from '../../utils/own-pages';
+import { sendRequest } from '../../utils/send-request';
+import type { WhmErrorInfo } from '../../utils/whm/errors';
+import type { PageContext } from '../../utils/whm/page-context';
+
+/**
+ * Frames our extension page into WHM's page for one task (frame-protocol.ts): asks the
+ * background for the task's handle, creates the iframe, and hands the handle over by
+ * postMessage to the extension's origin only — so a page script that swapped the
+ * frame's address gets nothing. Afterwards everything goes over a MessagePort.
+ */
+export interface OpenedFrame {
+  iframe: HTMLIFrameElement;
+  send(message: HostToFrame): void;
+  close(): void;
+}
+
+export interface OpenFrameOptions {
+  page: PageContext;
+  task: FrameTaskRequest;
+  /** The secure step's secret, read once from WHM's callout; the caller keeps no copy. */
+  secret?: string;
+  /** Inline before `before` (inside WHM's callout), or a modal dialog over the page. */
+  placement: { before: Element } | 'modal';
+  /** The iframe's accessible name. */
+  label: string;
+  onMessage?: (message: FrameToHost) => void;
+  signal: AbortSignal;
+}
+
+const HOST_TAG = 'token-warden-frame';
+// WHM's styles cannot reach into our shadow root; the page's scripts could, but gain
+// nothing there: the frame itself is cross-origin.
+const HOST_CSS = `
+:host { display: block; margin: 10px 0; }
+iframe { display: block; width: 100%; border: 1px solid #6aa57a; border-left: 6px solid #2b7a3d; border-radius: 4px; background: #fff; }
+.tw-backdrop { position: fixed; inset: 0; z-index: 2147483000; background: rgba(16, 24, 32, .45); display: flex; align-items: flex-start; justify-content: center; }
+.tw-backdrop iframe { width: min(760px, 96vw); margin-top: 5vh; max-height: 90vh; border: 0; border-radius: 6px; box-shadow: 0 10px 40px rgba(0,0,0,.35); }
+`;
+
+/** Frames whose new secret is not stored yet: leaving the page asks first. */
+const unsaved = new Set<HTMLIFrameElement>();
+let unloadGuard = false;
+function guardUnload(): void {
+  if (unloadGuard) return;
+  unloadGuard = true;
+  window.addEventListener('beforeunload', (event) => {
+    if (![...unsaved].some((frame) => frame.isConnected)) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+}
+
+export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame | { error: WhmErrorInfo }> {
+  const { page, task, secret, placement, signal } = options;
+  const reply = await sendRequest({ type: 'frame:open', origin: page.origin, cpsess: page.cpsess, task, ...(secret ? { secret } : {}) });
+  if (!reply.ok) return { error: reply.error };
+  if (signal.aborted) return { error: { kind: 'network', message: t('panel.handOffFailed', ['aborted']) } };
+  const { handle } = reply.value;
+
+  const host = document.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = HOST_CSS;
+  const iframe = document.createElement('iframe');
+  // Copy happens inside the frame, in the user's click: the frame needs the permission,
+  // and a permissions policy is fixed when the frame's document starts — set it first.
+  // Named by origin: the default ('src') would be Chrome's dynamic address, while the
+  // document itself lives at the extension's own origin.
+  iframe.allow = `clipboard-write ${ownOrigin()}`;
+  iframe.src = browser.runtime.getURL(SECURE_FRAME_PATH);
+  iframe.title = options.label;
+  iframe.dataset.testid = 'secure-frame';
+  iframe.dataset.kind = task.kind;
+  iframe.style.height = '120px';
+  const returnFocus = deepActiveElement();
+  if (placement === 'modal') {
+    const backdrop = document.createElement('div');
+    backdrop.className = 'tw-backdrop';
+    backdrop.append(iframe);
+    shadow.append(style, backdrop);
+    document.body.append(host);
+  } else {
+    shadow.append(style, iframe);
+    placement.before.before(host);
+  }
+
+  const channel = new MessageChannel();
+  let helloSent = false;
+  iframe.addEventListener('load', () => {
+    // Once: the handle is single-use, and a page script may navigate the frame later.
+    if (helloSent) return;
+    helloSent = true;
+    iframe.contentWindow?.postMessage({ type: 'tw:hello', handle }, ownOrigin(), [channel.port2]);
+    if (placement === 'modal') iframe.focus();
+  });
+
+  const opened: OpenedFrame = {
+    iframe,
+    send: (message) => channel.port1.postMessage(message),
+    close: () => {
+      unsaved.delete(iframe);
+      channel.port1.close();
+      // Gone at once for the user, removed a moment later: the click that closed it may
+      // still be being delivered to the frame, and tearing a frame down under its own
+      // input event can leave that event unanswered.
+      host.style.display = 'none';
+      iframe.removeAttribute('data-testid');
+      setTimeout(() => host.remove(), 100);
+      if (placement === 'modal' && returnFocus?.isConnected) returnFocus.focus();
+    },
+  };
+  channel.port1.onmessage = (event: MessageEvent<FrameToHost>) => {
+    const message = event.data;
+    if (message.type === 'height') {
+      iframe.style.height = placement === 'modal' ? `min(${message.px}px, 90vh)` : `${message.px}px`;
+    } else if (message.type === 'saved') {
+      if (message.saved) unsaved.delete(iframe);
+      else {
+        unsaved.add(iframe);
+        guardUnload();
+      }
+    } else if (message.type === 'reveal') {
+      const top = iframe.getBoundingClientRect().top + window.scrollY + message.top;
+      window.scrollTo({ top: Math.max(0, top - Math.max(0, (window.innerHeight - message.height) / 2)), behavior: 'instant' });
+      iframe.focus();
+      channel.port1.postMessage({ type: 'revealed' } satisfies HostToFrame);
+    }
+    options.onMessage?.(message);
+  };
+  signal.addEventListener('abort', () => opened.close(), { once: true });
+  return opened;
+}
+
+/** The focused element, inside our own shadow roots too (the banner's buttons live in one). */
+function deepActiveElement(): HTMLElement | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement ? el : null;
+}
