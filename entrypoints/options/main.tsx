@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
 import { ServersView } from '../../components/ServersView';
+import { ClipboardCheck } from '../../components/ClipboardCheck';
 import { DEFAULT_PREFS, PREFS_KEY, setServerDisabled, SNAPSHOTS_KEY, type Prefs, type ServerSnapshot } from '../../utils/snapshots';
 import { hostPermissionFor } from '../../utils/whm/session';
 import { KNOWN_ACLS } from '../../utils/acl-catalog';
@@ -39,6 +40,7 @@ async function show(status?: Status): Promise<void> {
   if (mine !== generation) return;
   const snapshots = (stored[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined) ?? {};
   const prefs: Prefs = { ...DEFAULT_PREFS, ...((stored[PREFS_KEY] as Partial<Prefs> | undefined) ?? {}) };
+  const readsClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
   render(
     <>
     <OptionsPage
@@ -76,6 +78,14 @@ async function show(status?: Status): Promise<void> {
         const pattern = hostPermissionFor(address);
         // In the click itself: the browser only asks during a user gesture.
         if (pattern) void browser.permissions.request({ origins: [pattern] }).then(() => show());
+      }}
+    />
+    <ClipboardCheck
+      granted={readsClipboard}
+      onChange={(grant) => {
+        // In the click itself: the browser only asks during a user gesture.
+        const change = grant ? browser.permissions.request({ permissions: ['clipboardRead'] }) : browser.permissions.remove({ permissions: ['clipboardRead'] });
+        void change.catch(() => false).then(() => show());
       }}
     />
     <ServersView
