@@ -13,13 +13,6 @@ const origin = z.string().refine((v) => {
 const cpsess = z.string().regex(/^cpsess\d{10}$/);
 const tokenName = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/);
 
-const intent = z.strictObject({
-  name: tokenName,
-  acls: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)).min(1).max(200),
-  expiresAt: z.number().int().positive().nullable(),
-  whitelistIps: z.array(z.string().max(64)).max(100),
-});
-
 const secret = z.string().regex(/^[0-9A-Z]{32}$/);
 const whmUser = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 const entry = z.strictObject({
@@ -43,8 +36,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:run'), origin, cpsess }),
   z.strictObject({ type: z.literal('tokens:revoke'), origin, cpsess, names: z.array(tokenName).min(1).max(10_000) }),
   z.strictObject({ type: z.literal('form:context'), origin, cpsess }),
-  z.strictObject({ type: z.literal('tokens:create'), origin, cpsess, intent }),
-  z.strictObject({ type: z.literal('tokens:update'), origin, cpsess, currentName: tokenName, intent }),
   z.strictObject({ type: z.literal('token:details'), origin, cpsess, secret, name: tokenName.optional() }),
   z.strictObject({ type: z.literal('policy:get'), origin, cpsess }),
   z.strictObject({ type: z.literal('token:test'), origin, cpsess, user: whmUser, secret, name: tokenName.optional() }),
@@ -71,7 +62,7 @@ export interface SenderInfo {
  * frame page, where the user's clicks and keystrokes are out of the page's reach.
  */
 const FROM_CONTENT_SCRIPT: ReadonlySet<Request['type']> = new Set([
-  'audit:run', 'form:context', 'policy:get', 'frame:open', 'clipboard:copied-elsewhere', 'tokens:create', 'tokens:update',
+  'audit:run', 'form:context', 'policy:get', 'frame:open', 'clipboard:copied-elsewhere',
 ]);
 const FROM_FRAME: ReadonlySet<Request['type']> = new Set([
   'frame:claim', 'policy:get', 'token:details', 'token:test', 'vault:push', 'token:rotate', 'tokens:revoke', 'clipboard:clear-later', 'clipboard:copied-elsewhere',

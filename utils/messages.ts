@@ -33,27 +33,6 @@ export interface FormContextRequest extends OnWhmTab {
   type: 'form:context';
 }
 
-/** A token as Token Warden would ask WHM to create or update it (complete state). */
-export interface TokenIntentMessage {
-  name: string;
-  acls: string[];
-  expiresAt: number | null;
-  whitelistIps: string[];
-}
-
-/** Create a token (rotation's replacement). The policy is enforced by the background. */
-export interface CreateRequest extends OnWhmTab {
-  type: 'tokens:create';
-  intent: TokenIntentMessage;
-}
-
-/** Update a token to exactly `intent`. The policy is enforced by the background. */
-export interface UpdateRequest extends OnWhmTab {
-  type: 'tokens:update';
-  currentName: string;
-  intent: TokenIntentMessage;
-}
-
 /** The policy in force (read afresh on every request). */
 export interface PolicyRequest extends OnWhmTab {
   type: 'policy:get';
@@ -126,8 +105,6 @@ export type Request =
   | AuditRequest
   | RevokeRequest
   | FormContextRequest
-  | CreateRequest
-  | UpdateRequest
   | DetailsRequest
   | TestTokenRequest
   | FrameOpenRequest
@@ -191,9 +168,6 @@ export interface ReplyFor {
   'audit:run': Reply<AuditReport>;
   'tokens:revoke': Reply<{ outcomes: RevokeOutcome[]; report: AuditReport }>;
   'form:context': Reply<FormContext>;
-  /** `secret` lives in memory only: in this reply, then in the secure panel. */
-  'tokens:create': Reply<{ token: WhmToken; secret: string; warnings: string[] }>;
-  'tokens:update': Reply<{ token: WhmToken; warnings: string[] }>;
   'token:details': Reply<{ token: WhmToken | null }>;
   'policy:get': Reply<{ policy: EffectivePolicy }>;
   'token:test': Reply<TokenTestReport>;

@@ -9,26 +9,6 @@ import type { AuditReport } from './messages';
 export const SNAPSHOTS_KEY = 'tw:snapshots';
 export const PREFS_KEY = 'tw:prefs';
 export const NOTIFIED_KEY = 'tw:notified';
-/** Servers the user switched off (kept even when the host permission cannot be removed). */
-export const DISABLED_KEY = 'tw:disabledOrigins';
-interface LocalArea {
-  get(keys: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-/** The host permissions (`https://host/*`) of the servers switched off. */
-export async function disabledServers(local: LocalArea): Promise<Set<string>> {
-  return new Set(((await local.get(DISABLED_KEY))[DISABLED_KEY] as string[] | undefined) ?? []);
-}
-
-/** Switches one server (its host permission pattern) off or on again. */
-export async function setServerDisabled(local: LocalArea, pattern: string, off: boolean): Promise<void> {
-  const list = await disabledServers(local);
-  if (off) list.add(pattern);
-  else list.delete(pattern);
-  await local.set({ [DISABLED_KEY]: [...list] });
-}
-
 export const STALE_AFTER_MS = 7 * 86_400_000;
 
 export interface TokenSnapshot {

@@ -3,6 +3,7 @@ import { formatNumber, t } from '../../utils/i18n';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isPolicyChange } from '../../utils/policy/storage-keys';
 import { readPageContext } from '../../utils/whm/page-context';
+import { enabledServers } from '../../utils/servers';
 import { pageProofContext } from './page-proof-context';
 import { mountAuditBanner } from './audit-banner';
 import { AuditStore } from './audit-store';
@@ -22,7 +23,7 @@ export default defineContentScript({
   // Starting before WHM's page is parsed lets our audit run alongside WHM's own list
   // request; the UIs attach when WHM's elements appear.
   runAt: 'document_start',
-  main() {
+  async main() {
     // The background also injects into tabs that were open when the user enabled the
     // server; a page must never get two copies of every feature. The marker lives in our
     // isolated world, where no page script can set or clear it.
@@ -30,14 +31,19 @@ export default defineContentScript({
     const scope = globalThis as typeof globalThis & Record<typeof marker, boolean | undefined>;
     if (scope[marker]) return;
     scope[marker] = true;
+    const page = readPageContext(location);
+    // Enabled by exact origin: a match pattern covers the host on every port, so another
+    // service on another port of an enabled host stops here, before anything is shown.
+    if (!page || !(await enabledServers(browser.storage.local)).has(location.origin)) {
+      scope[marker] = undefined;
+      return;
+    }
     // Not the context WXT hands us: a page can forge the event that invalidates it.
     const ctx = pageProofContext('api-tokens');
     ctx.onInvalidated(() => {
       scope[marker] = undefined;
     });
 
-    const page = readPageContext(location);
-    if (!page) return;
     const audit = new AuditStore(page);
     // Ask for the audit at once, while WHM's own page is still loading its list.
     void audit.refresh();

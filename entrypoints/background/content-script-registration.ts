@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { disabledServers } from '../../utils/snapshots';
-import { apiTokensPatternFor } from '../../utils/whm/session';
+import { enabledServers } from '../../utils/servers';
+import { apiTokensPatternFor, hostPermissionFor } from '../../utils/whm/session';
 
 /**
  * Security promise 2: the content script runs only on servers the user enabled. It is
@@ -22,14 +22,15 @@ export function syncContentScripts(): Promise<void> {
 
 async function reconcile(): Promise<void> {
   const { origins = [] } = await browser.permissions.getAll();
-  // A server the user switched off stays off even where its permission cannot be
-  // removed (a pre-granted host in the e2e build, or one set by policy).
-  const disabled = await disabledServers(browser.storage.local);
+  const granted = new Set(origins);
+  // Only servers the user enabled, by exact origin, whose host is granted. The page
+  // script itself checks the port (a match pattern cannot, in Firefox), and the approved
+  // Vault is never in this list, so it never gets a page script.
   const wanted = new Map<string, string>();
-  for (const origin of origins) {
-    if (disabled.has(origin)) continue;
-    const pattern = apiTokensPatternFor(origin);
-    if (pattern) wanted.set(ID_PREFIX + origin, pattern);
+  for (const origin of await enabledServers(browser.storage.local)) {
+    const host = hostPermissionFor(origin);
+    const pattern = host && granted.has(host) ? apiTokensPatternFor(host) : null;
+    if (host && pattern) wanted.set(ID_PREFIX + host, pattern);
   }
   const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(ID_PREFIX));
   const stale = registered.filter((s) => !wanted.has(s.id)).map((s) => s.id);

@@ -44,26 +44,24 @@ describe('handleMessage', () => {
     expect(reply).toMatchObject({ ok: true, value: { now: NOW, server: '127.0.0.1', audit: { summary: { total: 0 } } } });
   });
 
-  it('in block mode never sends a token that breaks the policy', async () => {
-    const { client, deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block', expiry: { ...DEFAULT_POLICY.expiry, allowNever: false } });
-    const reply = await handleMessage({ type: 'tokens:create', origin, cpsess, intent: { ...intent, expiresAt: null } }, sender, deps);
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission', message: expect.stringMatching(/expir/i) } });
-    const update = await handleMessage({ type: 'tokens:update', origin, cpsess, currentName: 'x', intent: { ...intent, acls: ['all'] } }, sender, deps);
-    expect(update).toMatchObject({ ok: false, error: { kind: 'permission' } });
+  it('no longer takes a create or an update from anyone: only a rotation creates, from our frame', async () => {
+    const { client, deps } = setup();
+    for (const type of ['tokens:create', 'tokens:update']) {
+      expect(await handleMessage({ type, origin, cpsess, intent }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    }
     expect(client.createToken).not.toHaveBeenCalled();
     expect(client.updateToken).not.toHaveBeenCalled();
   });
 
-  it('in warn mode sends it and says what is wrong', async () => {
-    const { client, deps } = setup({ ...DEFAULT_POLICY, naming: { pattern: '^billing-[a-z]+$', template: null, hint: 'billing-name' } });
-    const reply = await handleMessage({ type: 'tokens:create', origin, cpsess, intent }, sender, deps);
-    expect(reply).toMatchObject({ ok: true, value: { warnings: [expect.stringContaining('billing-name')] } });
-    expect(client.createToken).toHaveBeenCalledWith(intent);
-  });
-
-  it('a compliant token goes through with no warnings', async () => {
-    const { deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block' });
-    expect(await handleMessage({ type: 'tokens:create', origin, cpsess, intent }, sender, deps)).toMatchObject({ ok: true, value: { warnings: [] } });
+  it('in block mode a rotation whose replacement breaks the policy is never sent to WHM', async () => {
+    const { client, deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block', privileges: { ...DEFAULT_POLICY.privileges, forbidden: ['all', 'list-accts'] } });
+    client.listTokens.mockResolvedValue([{ name: 'old-one', createTime: NOW - 200 * 86_400, expiresAt: null, acls: ['list-accts'], heldAcls: [], whitelistIps: [] }] as never);
+    const frame = { id: 'tw', frameId: 5, url: 'chrome-extension://tw/secure-frame.html', tab: sender.tab };
+    const reply = await handleMessage({ type: 'token:rotate', origin, cpsess, name: 'old-one' }, frame, deps);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission', message: expect.stringMatching(/list-accts/) } });
+    expect(client.createToken).not.toHaveBeenCalled();
+    // And WHM's page itself cannot ask for one.
+    expect(await handleMessage({ type: 'token:rotate', origin, cpsess, name: 'old-one' }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
   });
 
   it('offers presets with the ACLs the user lacks marked, policy presets first', async () => {

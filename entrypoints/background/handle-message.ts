@@ -1,8 +1,8 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
 import { aclInfo, describeAcl, KNOWN_ACLS } from '../../utils/acl-catalog';
 import { t } from '../../utils/i18n';
-import { policyViolations } from '../../utils/policy/enforce-policy';
 import { presetAvailability, presetsFor } from '../../utils/presets';
+import { tokenAclName } from '../../utils/policy/policy-acls';
 import { RequestSchema, refuseSender, type SenderInfo } from '../../utils/message-schema';
 import type { AuditReport, Reply } from '../../utils/messages';
 import type { EffectivePolicy } from '../../utils/policy/defaults';
@@ -31,10 +31,12 @@ export interface MessageDeps {
   /** For calls that are not session calls (token test, Vault). */
   fetch?: typeof fetch;
   hasHostPermission?: (origin: string) => Promise<boolean>;
+  /** The one Vault origin the user approved (options page), or null. */
+  approvedVaultOrigin?: () => Promise<string | null>;
   /** Keeps the metadata of each audit (never a secret) for reminders and the popup. */
   saveSnapshot?: (origin: string, report: AuditReport) => Promise<void>;
-  /** Servers the user switched off: a page script still running there gets no answers. */
-  isDisabled?: (origin: string) => Promise<boolean>;
+  /** Servers the user enabled, by exact origin: any other origin gets no answers (servers.ts). */
+  isEnabled?: (origin: string) => Promise<boolean>;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
   const refused = refuseSender(sender, { extensionId: deps.extensionId, frameUrl: deps.frameUrl }, request);
   if (refused) return { ok: false, error: { kind: 'permission', message: t('background.refusedSender', [refused]) } };
   if (request.type === 'frame:claim') return claimFrame(request.handle, sender, deps);
-  if (await deps.isDisabled?.(request.origin)) {
+  if (deps.isEnabled && !(await deps.isEnabled(request.origin))) {
     return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(request.origin).hostname]) } };
   }
   try {
@@ -102,28 +104,13 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
           missing: holdsAll ? [] : presetAvailability(preset, heldSet).missing,
           source: policyIds.has(preset.id) ? ('policy' as const) : ('built-in' as const),
         }));
-        const shown = new Set([...held, ...(holdsAll ? KNOWN_ACLS : []), ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden]);
+        const shown = new Set([...held, ...(holdsAll ? KNOWN_ACLS : []), ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden.map(tokenAclName)]);
         const aclTitles = Object.fromEntries([...shown].map((acl) => [acl, describeAcl(acl)]));
         const aclWarnings = Object.fromEntries([...shown].flatMap((acl) => {
           const warning = aclInfo(acl)?.warning;
           return warning ? [[acl, warning]] : [];
         }));
         return { ok: true, value: { policy, presets, held, aclTitles, aclWarnings, now: client.serverTime ?? deps.now() } };
-      }
-      case 'tokens:create':
-      case 'tokens:update': {
-        // The policy enforcement point: whatever UI asked, a token that breaks a
-        // blocking policy is never sent to WHM. Under `warn` it goes, with the reasons.
-        const now = client.serverTime ?? deps.now();
-        const violations = policyViolations(request.intent, policy, new Date(now * 1000), describeAcl).map((v) => v.message);
-        if (violations.length && policy.enforcement === 'block') {
-          return { ok: false, error: { kind: 'permission', message: t('background.policyDenies', [violations.join(' ')]) } };
-        }
-        if (request.type === 'tokens:create') {
-          const { token, secret } = await client.createToken(request.intent);
-          return { ok: true, value: { token, secret, warnings: violations } };
-        }
-        return { ok: true, value: { token: await client.updateToken(request.currentName, request.intent), warnings: violations } };
       }
       case 'policy:get':
         return { ok: true, value: { policy } };
@@ -148,15 +135,18 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       case 'clipboard:copied-elsewhere':
         await deps.clipboard?.copiedElsewhere();
         return { ok: true, value: null };
-      case 'vault:push':
-        if (request.entry.origin !== request.origin) throw new WhmError('permission', t('background.otherServer'));
+      case 'vault:push': {
+        // The host in the entry comes from the request's own origin, not from the sender.
+        const entry = { ...request.entry, origin: request.origin, host: new URL(request.origin).hostname };
         return {
           ok: true,
-          value: await pushToVault(request.entry, request.vaultToken, request.namespace, policy, {
+          value: await pushToVault(entry, request.vaultToken, request.namespace, policy, {
             fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
             hasHostPermission: deps.hasHostPermission ?? (async () => false),
+            approvedOrigin: deps.approvedVaultOrigin ?? (async () => null),
           }),
         };
+      }
       case 'token:rotate': {
         const now = client.serverTime ?? deps.now();
         return { ok: true, value: await createReplacement(client, policy, request.name, now, new URL(request.origin).hostname) };
@@ -181,7 +171,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
 async function claimFrame(handle: string, sender: SenderInfo, deps: MessageDeps): Promise<Reply<unknown>> {
   const claimed = deps.frames.claim(handle, { tabId: sender.tab?.id, url: sender.url });
   if (!claimed) return { ok: false, error: { kind: 'permission', message: t('background.frameGone') } };
-  if (await deps.isDisabled?.(claimed.origin)) {
+  if (deps.isEnabled && !(await deps.isEnabled(claimed.origin))) {
     return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(claimed.origin).hostname]) } };
   }
   const policy = await deps.policy();

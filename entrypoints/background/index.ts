@@ -10,7 +10,8 @@ import { FrameTasks } from './frame-tasks';
 import { ownPageUrl, SECURE_FRAME_PATH } from '../../utils/own-pages';
 import { isClipboardTraffic } from '../../utils/clipboard/offscreen-messages';
 import { originOfNotification, REMINDER_ALARM, runReminders, setupReminders } from './reminders';
-import { DISABLED_KEY, disabledServers, SNAPSHOTS_KEY, snapshotFromReport, type ServerSnapshot } from '../../utils/snapshots';
+import { SNAPSHOTS_KEY, snapshotFromReport, type ServerSnapshot } from '../../utils/snapshots';
+import { approvedVaultOrigin, ENABLED_KEY, enabledServers, LEGACY_DISABLED_KEY, migrateEnablements } from '../../utils/servers';
 
 export default defineBackground(() => {
   // Memory only: a secret handed to a frame, and the clear that follows its copy.
@@ -26,12 +27,18 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
   void syncContentScripts();
+  // Servers are enabled by exact origin now; an update from a version that enabled whole
+  // hosts keeps what the user had. A new install starts with none.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    const done = reason === 'update' ? migrateToExactOrigins() : reason === 'install' ? browser.storage.local.set({ [ENABLED_KEY]: [] }) : Promise.resolve();
+    void done.then(() => syncContentScripts());
+  });
   // Read the policy now: managed storage takes about a second on its first read after the
   // browser starts, and the first audit should not wait for it.
   watchPolicyChanges();
   void getEffectivePolicy().catch(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && DISABLED_KEY in changes) void syncContentScripts();
+    if (area === 'local' && ENABLED_KEY in changes) void syncContentScripts();
   });
 
   void setupReminders();
@@ -57,13 +64,12 @@ export default defineBackground(() => {
       makeClient: (origin, cpsess) => new WhmClient({ origin, cpsess }),
       policy: getEffectivePolicy,
       now: () => Math.floor(Date.now() / 1000),
-      isDisabled: async (origin) => {
-        return (await disabledServers(browser.storage.local)).has(hostPermissionFor(origin) ?? '');
-      },
+      isEnabled: async (origin) => (await enabledServers(browser.storage.local)).has(origin),
       saveSnapshot: async (origin, report) => {
         const stored = (await browser.storage.local.get(SNAPSHOTS_KEY))[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined;
         await browser.storage.local.set({ [SNAPSHOTS_KEY]: { ...stored, [origin]: snapshotFromReport(origin, report, Date.now()) } });
       },
+      approvedVaultOrigin: () => approvedVaultOrigin(browser.storage.local),
       hasHostPermission: async (origin) => {
         const pattern = hostPermissionFor(origin);
         return !!pattern && browser.permissions.contains({ origins: [pattern] });
@@ -72,3 +78,17 @@ export default defineBackground(() => {
     return true;
   });
 });
+
+/** Once: the host-wide enablements of earlier versions become exact origins (servers.ts). */
+async function migrateToExactOrigins(): Promise<void> {
+  const stored = await browser.storage.local.get([ENABLED_KEY, LEGACY_DISABLED_KEY, SNAPSHOTS_KEY]);
+  if (Array.isArray(stored[ENABLED_KEY])) return;
+  const { origins = [] } = await browser.permissions.getAll();
+  const enabled = migrateEnablements({
+    grantedPatterns: origins,
+    disabledPatterns: new Set((stored[LEGACY_DISABLED_KEY] as string[] | undefined) ?? []),
+    seenOrigins: Object.keys((stored[SNAPSHOTS_KEY] as Record<string, unknown> | undefined) ?? {}),
+  });
+  await browser.storage.local.set({ [ENABLED_KEY]: enabled });
+  await browser.storage.local.remove(LEGACY_DISABLED_KEY);
+}

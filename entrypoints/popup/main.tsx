@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServerToggle } from '../../components/ServerToggle';
-import { disabledServers, setServerDisabled, SNAPSHOTS_KEY, type ServerSnapshot } from '../../utils/snapshots';
+import { SNAPSHOTS_KEY, type ServerSnapshot } from '../../utils/snapshots';
+import { approvedVaultOrigin, enabledServers, exactOrigin, hostStillNeeded, setServerEnabled } from '../../utils/servers';
 import { hostPermissionFor, isWhmUrl } from '../../utils/whm/session';
 import { uiLocale } from '../../utils/i18n';
 
@@ -26,13 +27,14 @@ async function start(): Promise<void> {
   const url = await currentTabUrl();
   const permission = url && isWhmUrl(url) ? hostPermissionFor(url) : null;
   const snapshots = (await readList<Record<string, ServerSnapshot>>(SNAPSHOTS_KEY)) ?? {};
-  const disabled = await disabledServers(browser.storage.local);
-  const origin = url ? new URL(url).origin : '';
+  const enabled = await enabledServers(browser.storage.local);
+  // The server is its exact origin: the same host on another port is another server.
+  const origin = (url && exactOrigin(url)) ?? '';
   const current = permission
     ? {
-        host: new URL(url!).hostname,
+        host: new URL(url!).host,
         origin,
-        enabled: !disabled.has(permission) && (await browser.permissions.contains({ origins: [permission] })),
+        enabled: enabled.has(origin) && (await browser.permissions.contains({ origins: [permission] })),
         snapshot: snapshots[origin] ?? null,
       }
     : null;
@@ -45,15 +47,17 @@ async function start(): Promise<void> {
         if (!permission) return false;
         // permissions.request must run inside the click, before any other await.
         const granted = await browser.permissions.request({ origins: [permission] });
-        if (granted) await setServerDisabled(browser.storage.local, permission, false);
+        if (granted) await setServerEnabled(browser.storage.local, origin, true);
         return granted;
       }}
       disable={async () => {
         if (!permission) return;
-        await setServerDisabled(browser.storage.local, permission, true);
-        // Gives the host permission back when it was granted by the user; a host the
-        // build or an administrator granted cannot be removed, and stays switched off.
-        await browser.permissions.remove({ origins: [permission] }).catch(() => false);
+        await setServerEnabled(browser.storage.local, origin, false);
+        // Gives the host permission back when it was granted by the user and nothing else
+        // of ours lives on that host; a host the build or an administrator granted cannot
+        // be removed, and the server stays switched off all the same.
+        const still = hostStillNeeded(origin, await enabledServers(browser.storage.local), await approvedVaultOrigin(browser.storage.local));
+        if (!still) await browser.permissions.remove({ origins: [permission] }).catch(() => false);
       }}
     />,
     document.getElementById('app')!,

@@ -22,6 +22,8 @@ interface Fixtures extends WhmPageOptions {
   extensionDir: string;
   /** Extra Chromium switches for a file (`test.use({ browserArgs: ['--lang=pt-BR'] })`). */
   browserArgs: string[];
+  /** Whether openTokensPage first enables the simulator's origin, as the user would in the popup (default yes). */
+  enableServer: boolean;
   sim: Simulator;
   context: BrowserContext;
   serviceWorker: Worker;
@@ -41,6 +43,7 @@ export const test = base.extend<Fixtures>({
   },
   extensionDir: [E2E_EXTENSION_DIR, { option: true }],
   browserArgs: [[], { option: true }],
+  enableServer: [true, { option: true }],
   context: async ({ extensionDir, browserArgs }, use) => {
     const context = await launchWithExtension(extensionDir, { headless: true, args: browserArgs });
     await use(context);
@@ -52,9 +55,18 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);
   },
-  openTokensPage: async ({ context, sim, serviceWorker }, use) => {
+  openTokensPage: async ({ context, sim, serviceWorker, enableServer }, use) => {
     // The worker registers the content script for the pre-granted origins at start-up;
     // wait for that so the first page load already gets it.
+    // Servers are enabled by exact origin (utils/servers.ts): enable the simulator's, as
+    // the popup would, once the background's own start-up migration has run.
+    if (enableServer) {
+      await expect.poll(() => serviceWorker.evaluate(async () => Array.isArray((await chrome.storage.local.get('tw:enabledServers'))['tw:enabledServers']))).toBe(true);
+      await serviceWorker.evaluate(async (origin) => {
+        const list = ((await chrome.storage.local.get('tw:enabledServers'))['tw:enabledServers'] as string[]) ?? [];
+        await chrome.storage.local.set({ 'tw:enabledServers': [...new Set([...list, origin])] });
+      }, sim.origin);
+    }
     await expect
       .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
       .toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { startSimulator } from '../../whm-sim/server.ts';
+import { DEMO_NOW, expect, test } from './fixtures';
 
 const registeredMatches = (serviceWorker: import('@playwright/test').Worker) =>
   serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
@@ -20,8 +21,6 @@ test('the popup shows the last audit, and disabling a server removes its content
   await popup.getByTestId('disable-server').click();
   await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'disabled');
   await expect.poll(() => registeredMatches(serviceWorker)).not.toContain('https://127.0.0.1/cpsess*/scripts*/apitokens*');
-  // localhost, the other pre-granted host, is untouched.
-  expect(await registeredMatches(serviceWorker)).toContain('https://localhost/cpsess*/scripts*/apitokens*');
   await page.reload();
   await expect(page.locator('#tokenTable')).toBeVisible();
   await page.waitForTimeout(1000);
@@ -58,4 +57,31 @@ test('away from WHM the popup lists the audited servers; the snapshot holds meta
   await expect(options.locator(`tr[data-server="${sim.origin}"]`)).toHaveCount(0);
   const after = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('tw:snapshots'))['tw:snapshots']);
   expect(after).toEqual({});
+});
+
+test('another port of an enabled host gets neither the page script nor a background call', async ({ context, openTokensPage, serviceWorker, sim }) => {
+  // The enabled server, as the user enabled it…
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  // …and another service on another port of the same host, with a path that looks like WHM's.
+  const other = await startSimulator({ scenario: 'demo', now: DEMO_NOW });
+  try {
+    expect(new URL(other.origin).hostname).toBe(new URL(sim.origin).hostname);
+    const second = await context.newPage();
+    await second.goto(other.loginUrl);
+    await second.fill('input[name=user]', 'reseller1');
+    await second.fill('input[name=pass]', 'resellerpass');
+    await Promise.all([second.waitForURL(/\/cpsess\d{10}\/scripts\d*\/apitokens\/home/), second.click('[type=submit]')]);
+    await expect(second.locator('tr.token-row').first()).toBeVisible();
+    await second.waitForTimeout(1_500);
+    await expect(second.locator('token-warden-banner, token-warden-findings, token-warden-rotate-button')).toHaveCount(0);
+    // WHM's own page listed its tokens once; nothing of ours asked for anything.
+    expect(other.requests.filter((r) => r.fn === 'api_token_list')).toHaveLength(1);
+    expect(other.requests.filter((r) => r.fn !== 'api_token_list' && r.fn !== 'myprivs')).toEqual([]);
+    // And nothing of it was kept as a snapshot.
+    const snapshots = await serviceWorker.evaluate(async () => Object.keys(((await chrome.storage.local.get('tw:snapshots'))['tw:snapshots'] as object | undefined) ?? {}));
+    expect(snapshots).not.toContain(other.origin);
+  } finally {
+    await other.close();
+  }
 });
