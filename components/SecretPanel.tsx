@@ -50,12 +50,14 @@ const FORMATS: Array<{ format: PanelExportFormat; label: string }> = [
  * auto-clear, exported to a vault, tested with a safe call. The secret appears in the
  * page only while the user chooses to reveal it.
  */
-export function SecretPanel({ info, secret, state, actions, vaultAddress, children }: {
+export function SecretPanel({ info, secret, state, actions, vaultAddress, vaultTarget, children }: {
   info: SecretPanelInfo;
   secret: string;
   state: SecretPanelState;
   actions: SecretPanelActions;
   vaultAddress: string | null;
+  /** The full URL (with the KV path) a push would write to, shown before the push. */
+  vaultTarget?: string | null;
   children?: preact.ComponentChildren;
 }) {
   const [revealed, setRevealed] = useState(false);
@@ -148,6 +150,11 @@ export function SecretPanel({ info, secret, state, actions, vaultAddress, childr
             {t('panel.pushToVault')}
           </button>
           {!vaultAddress && <span class="tw-hint">{t('panel.noVaultAddress')}</span>}
+          {vaultTarget && (
+            <span class="tw-hint" data-testid="vault-target">
+              {t('vault.pushesTo', [vaultTarget])}
+            </span>
+          )}
         </div>
         {exportNote && (
           <p role={exportNote.ok ? 'status' : 'alert'} data-testid="export-result" data-ok={String(exportNote.ok)}>

@@ -5,6 +5,7 @@ import { CLIPBOARD_OUTCOME, type ClipboardOutcomeMessage } from '../../utils/cli
 import { downloadFile } from '../../utils/download-file';
 import { exportToken } from '../../utils/export/export-token';
 import { passphraseStrength } from '../../utils/export/passphrase-strength';
+import { vaultKvUrl } from '../../utils/export/vault-kv';
 import type { TokenEntry } from '../../utils/export/token-entry';
 import { formatNumber, t } from '../../utils/i18n';
 import type { ClaimedFrameTask } from '../../utils/messages';
@@ -102,6 +103,16 @@ export function SecretStep({ link, claimed, secret, info, onClose, children }: S
         }
       : null;
 
+  const vaultTarget = (): string | null => {
+    const e = entry();
+    if (!e || !policy.vault.address) return null;
+    try {
+      return vaultKvUrl(e, policy.vault as { address: string; mount: string; pathTemplate: string }, new Date());
+    } catch {
+      return null; // a template the push itself will refuse, with its reason
+    }
+  };
+
   const copy = async () => {
     try {
       // In the user's click, in our own document: WHM's page never sees this write.
@@ -153,6 +164,7 @@ export function SecretStep({ link, claimed, secret, info, onClose, children }: S
         secret={secret}
         state={state}
         vaultAddress={policy.vault.address}
+        vaultTarget={vaultTarget()}
         actions={{
           copy: () => void copy(),
           exportFile,

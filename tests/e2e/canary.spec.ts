@@ -1,7 +1,7 @@
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { startVaultKvSim } from '../../tests/vault-kv/server.ts';
 import { expect, test } from './fixtures';
-import { createViaWhm, secureFrame, setUserSettings } from './secret-helpers';
+import { approveVault, createViaWhm, secureFrame, setUserSettings } from './secret-helpers';
 
 /**
  * Security promise 1, checked end to end: a token is created, copied, exported in
@@ -64,6 +64,7 @@ test('the secret is in no storage, no IndexedDB, no console output, no URL, and 
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sim.origin });
     await setUserSettings(serviceWorker, { clipboardClearSeconds: 10, vault: { address: vault.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
+    await approveVault(serviceWorker, vault.origin);
     const logs: string[] = [];
     const collect = (m: ConsoleMessage) => logs.push(m.text());
     context.on('console', collect);

@@ -1,7 +1,7 @@
 import type { Download, Page } from '@playwright/test';
 import { startVaultKvSim, type VaultKvSim } from '../../tests/vault-kv/server.ts';
 import { expect, test } from './fixtures';
-import { createViaWhm, secureFrame, setUserSettings } from './secret-helpers';
+import { approveVault, createViaWhm, secureFrame, setUserSettings } from './secret-helpers';
 
 const VAULT_TOKEN = 'hvs.e2e-vault-token';
 let vault: VaultKvSim;
@@ -61,25 +61,65 @@ test('age export needs a passphrase, rates it, and holds no plaintext', async ({
   await expect(secureFrame(page).getByTestId('export-result')).toContainText(/encrypted/);
 });
 
-test('Vault KV push stores the token create-only and shows Vault’s refusal on a second push', async ({ openTokensPage, serviceWorker }) => {
+test('Vault KV push: approved in the options page, shows where it writes, stores create-only, and shows Vault’s refusal on a second push', async ({ context, extensionId, openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { vault: { address: vault.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
   const page = await openTokensPage();
-  const secret = await createViaWhm(page, { name: 'ops-vault-20261128' });
-  await secureFrame(page).getByTestId('vault-token').fill(VAULT_TOKEN);
-  await secureFrame(page).locator('[data-export=vault-kv]').click();
-  await expect(secureFrame(page).getByTestId('export-result')).toHaveAttribute('data-ok', 'true');
-  await expect(secureFrame(page).getByTestId('export-result')).toContainText('secret/whm/127.0.0.1/ops-vault-20261128');
-  const stored = vault.secrets.get('whm/127.0.0.1/ops-vault-20261128');
-  expect(stored?.data.token).toBe(secret);
+  await createViaWhm(page, { name: 'ops-vault-20261128' });
+  const frame = secureFrame(page);
+  // Not approved yet: nothing is sent.
+  await frame.getByTestId('vault-token').fill(VAULT_TOKEN);
+  await frame.locator('[data-export=vault-kv]').click();
+  await expect(frame.getByTestId('export-result')).toHaveAttribute('data-ok', 'false');
+  await expect(frame.getByTestId('export-result')).toContainText(vault.origin);
+  expect(vault.requests).toEqual([]);
+
+  // The user approves that one origin in the options page.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('allow-vault').click();
+  await expect(options.getByTestId('vault-approved')).toHaveAttribute('data-origin', vault.origin);
+  await options.close();
+
+  // The push says where it writes before it does.
+  await expect(frame.getByTestId('vault-target')).toContainText(`${vault.origin}/v1/secret/data/whm/127.0.0.1/ops-vault-20261128`);
+  await frame.getByTestId('vault-token').fill(VAULT_TOKEN);
+  await frame.locator('[data-export=vault-kv]').click();
+  await expect(frame.getByTestId('export-result')).toHaveAttribute('data-ok', 'true');
+  await expect(frame.getByTestId('export-result')).toContainText('secret/whm/127.0.0.1/ops-vault-20261128');
+  const secret = (await page.locator('#tokenAdded_container code').textContent())!.trim();
+  expect(vault.secrets.get('whm/127.0.0.1/ops-vault-20261128')?.data.token).toBe(secret);
   // The Vault token field is emptied after use; it is never stored.
-  await expect(secureFrame(page).getByTestId('vault-token')).toHaveValue('');
-  await secureFrame(page).getByTestId('vault-token').fill(VAULT_TOKEN);
-  await secureFrame(page).locator('[data-export=vault-kv]').click();
-  await expect(secureFrame(page).getByTestId('export-result')).toHaveAttribute('data-ok', 'false');
-  await expect(secureFrame(page).getByTestId('export-result')).toContainText(/already exists|nothing was overwritten/);
+  await expect(frame.getByTestId('vault-token')).toHaveValue('');
+  await frame.getByTestId('vault-token').fill(VAULT_TOKEN);
+  await frame.locator('[data-export=vault-kv]').click();
+  await expect(frame.getByTestId('export-result')).toHaveAttribute('data-ok', 'false');
+  await expect(frame.getByTestId('export-result')).toContainText(/already exists|nothing was overwritten/);
   expect(vault.secrets.size).toBe(1);
   // A wrong Vault token: Vault's own error is shown.
-  await secureFrame(page).getByTestId('vault-token').fill('wrong');
-  await secureFrame(page).locator('[data-export=vault-kv]').click();
-  await expect(secureFrame(page).getByTestId('export-result')).toContainText(/permission denied/);
+  await frame.getByTestId('vault-token').fill('wrong');
+  await frame.locator('[data-export=vault-kv]').click();
+  await expect(frame.getByTestId('export-result')).toContainText(/permission denied/);
+});
+
+test('a Vault that answers 307 to another host: nothing reaches that host, and the panel says why', async ({ openTokensPage, serviceWorker }) => {
+  // 127.0.0.2 is another host as far as the browser knows, and the extension has no access to it.
+  const elsewhere = await startVaultKvSim({ token: VAULT_TOKEN, host: '127.0.0.2', cors: true });
+  const standby = await startVaultKvSim({ token: VAULT_TOKEN, redirectTo: elsewhere.origin });
+  try {
+    await setUserSettings(serviceWorker, { vault: { address: standby.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
+    await approveVault(serviceWorker, standby.origin);
+    const page = await openTokensPage();
+    await createViaWhm(page, { name: 'ops-redirect-20261128' });
+    const frame = secureFrame(page);
+    await frame.getByTestId('vault-token').fill(VAULT_TOKEN);
+    await frame.locator('[data-export=vault-kv]').click();
+    await expect(frame.getByTestId('export-result')).toHaveAttribute('data-ok', 'false');
+    await expect(frame.getByTestId('export-result')).toContainText(/redirect/);
+    await expect(frame.getByTestId('export-result')).toContainText(/standby/);
+    expect(standby.requests.map((r) => r.method)).toEqual(['POST']);
+    expect(elsewhere.requests).toEqual([]);
+  } finally {
+    await standby.close();
+    await elsewhere.close();
+  }
 });

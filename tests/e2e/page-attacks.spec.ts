@@ -2,7 +2,7 @@ import type { FrameLocator, Page } from '@playwright/test';
 import { E2E_EXTENSION_ID } from '../../scripts/e2e-identity.ts';
 import { startVaultKvSim, type VaultKvSim } from '../../tests/vault-kv/server.ts';
 import { expect, test } from './fixtures';
-import { createViaWhm, setUserSettings } from './secret-helpers';
+import { approveVault, createViaWhm, setUserSettings } from './secret-helpers';
 
 /**
  * Design.md's threat model, as attacks: a script running in WHM's own JavaScript world
@@ -102,6 +102,7 @@ test.beforeEach(async ({ context, sim }) => {
 
 test('a page script cannot read the age passphrase or the Vault token as they are typed', async ({ openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { vault: { address: vault.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
+  await approveVault(serviceWorker, vault.origin);
   const page = await openTokensPage();
   await page.evaluate(ATTACKER);
   await createViaWhm(page, { name: 'ops-typed-20261128' });
@@ -149,6 +150,7 @@ test('a page script cannot read a rotated token’s secret', async ({ openTokens
 
 test('a page script cannot make the extension revoke, rotate, export or push', async ({ openTokensPage, serviceWorker, sim }) => {
   await setUserSettings(serviceWorker, { vault: { address: vault.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
+  await approveVault(serviceWorker, vault.origin);
   const page = await openTokensPage();
   await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
   const before = sim.state.tokens.map((t) => t.name).sort();

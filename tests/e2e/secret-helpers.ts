@@ -30,6 +30,11 @@ export async function setUserSettings(serviceWorker: Worker, settings: Record<st
   await serviceWorker.evaluate((value) => chrome.storage.local.set({ 'tw:userSettings': value }), settings);
 }
 
+/** What the options page's "Allow pushes to …" stores: the one exact Vault origin pushes may go to. */
+export async function approveVault(serviceWorker: Worker, origin: string): Promise<void> {
+  await serviceWorker.evaluate((value) => chrome.storage.local.set({ 'tw:vaultOrigin': value }), origin);
+}
+
 export async function readClipboard(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }

@@ -45,7 +45,19 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-export async function startVaultKvSim(opts: { token: string; mount?: string; port?: number }): Promise<VaultKvSim> {
+export interface VaultKvSimOptions {
+  token: string;
+  mount?: string;
+  port?: number;
+  /** Loopback address to listen on (e.g. '127.0.0.2': another host, as far as the browser knows). Default 127.0.0.1. */
+  host?: string;
+  /** Answer every request with 307 to this origin (same path), as a Vault HA standby does towards the active node. */
+  redirectTo?: string;
+  /** Answer CORS preflights for anyone, as a host that wants to receive other origins' requests would. */
+  cors?: boolean;
+}
+
+export async function startVaultKvSim(opts: VaultKvSimOptions): Promise<VaultKvSim> {
   const mount = (opts.mount ?? 'secret').replace(/^\/+|\/+$/g, '');
   const secrets: VaultKvSim['secrets'] = new Map();
   const metadata = new Map<string, { created_time: string }>();
@@ -67,6 +79,21 @@ export async function startVaultKvSim(opts: { token: string; mount?: string; por
       }
     }
     requests.push({ method, path: url.pathname, ...(token !== undefined ? { token } : {}), ...(namespace !== undefined ? { namespace } : {}), ...(text !== '' ? { body } : {}) });
+    if (opts.cors) {
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
+      if (method === 'OPTIONS') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+    }
+    if (opts.redirectTo) {
+      res.writeHead(307, { Location: `${opts.redirectTo}${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
 
     // Vault checks the token before routing: a bad token never learns which mounts exist.
     if (token !== opts.token) return send(res, 403, { errors: ['permission denied'] });
@@ -122,12 +149,12 @@ export async function startVaultKvSim(opts: { token: string; mount?: string; por
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 
   return {
-    origin: `https://127.0.0.1:${port}`,
+    origin: `https://${opts.host ?? '127.0.0.1'}:${port}`,
     certificate: cert,
     secrets,
     requests,

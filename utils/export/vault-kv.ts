@@ -137,6 +137,11 @@ export function vaultKvData(entry: TokenEntry): Record<string, unknown> {
   };
 }
 
+/** Where a push goes: the full KV v2 write URL, shown to the user before the push. */
+export function vaultKvUrl(entry: TokenEntry, target: Pick<VaultKvTarget, 'address' | 'mount' | 'pathTemplate'>, now: Date): string {
+  return `${normalizeAddress(target.address)}/v1/${normalizeMount(target.mount)}/data/${vaultKvPath(target.pathTemplate, entry, now)}`;
+}
+
 export function vaultKvRequest(entry: TokenEntry, target: VaultKvTarget, vaultToken: string, now: Date): VaultKvRequest {
   const token = vaultToken.trim();
   // A line break in a header value would be refused by fetch with an unhelpful TypeError.
@@ -150,8 +155,7 @@ export function vaultKvRequest(entry: TokenEntry, target: VaultKvTarget, vaultTo
     if (!/^[A-Za-z0-9._\/-]+$/.test(namespace)) throw new VaultKvConfigError(`Not a valid Vault namespace: '${target.namespace}'`);
     headers['X-Vault-Namespace'] = namespace;
   }
-  const path = vaultKvPath(target.pathTemplate, entry, now);
-  const url = `${normalizeAddress(target.address)}/v1/${normalizeMount(target.mount)}/data/${path}`;
+  const url = vaultKvUrl(entry, target, now);
   // cas: 0 = "write only if nothing exists at this path yet" (KV v2 check-and-set).
   const body = JSON.stringify({ options: { cas: 0 }, data: vaultKvData(entry) });
   return { url, init: { method: 'POST', headers, body } };
