@@ -3,6 +3,7 @@ import { CLIPBOARD_CLEAR_CHOICES, type PolicyFile, type PolicyProblem } from '..
 import type { LoadedPolicy } from '../utils/policy/policy-storage';
 import { POLICY_FIELDS, readField, writeField, type PolicyField, type PolicySource } from '../utils/policy/resolve-policy';
 import type { Preset } from '../utils/policy/defaults';
+import { describePolicyValue } from '../utils/policy/weakenings';
 import { formatDateTime, formatNumber, SLOTS, t } from '../utils/i18n';
 import { withSlots } from './with-slots';
 
@@ -15,6 +16,8 @@ export interface OptionsPageProps {
   onSaveUser: (user: PolicyFile) => void;
   /** Asks for host access to the Vault address (must run inside the click). */
   onAllowVault: (address: string) => void;
+  /** The one Vault origin pushes may go to, as the user approved it (utils/servers.ts). */
+  approvedVault: string | null;
 }
 
 type FieldKind = 'text' | 'number' | 'boolean' | 'enforcement' | 'clipboard' | 'list';
@@ -77,15 +80,12 @@ const show = (value: unknown, kind: FieldKind): string => {
   if (value === null || value === undefined) return '—';
   if (kind === 'boolean' && typeof value === 'boolean') return value ? t('options.answerYes') : t('options.answerNo');
   if (kind === 'enforcement') return value === 'block' ? t('options.block') : value === 'warn' ? t('options.warn') : String(value);
-  if (kind === 'clipboard' && typeof value === 'number') return clipboardText(value);
+  if (kind === 'clipboard' && typeof value === 'number') return describePolicyValue('clipboardClearSeconds', value);
   if (kind === 'number' && typeof value === 'number') return formatNumber(value);
   return String(value);
 };
 
-const clipboardText = (s: number): string =>
-  s === 0 ? t('options.clipboardNever') : s < 60 ? t('options.clipboardSeconds', s, [formatNumber(s)]) : t('options.clipboardMinutes', s / 60, [formatNumber(s / 60)]);
-
-export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, onSaveUser, onAllowVault }: OptionsPageProps) {
+export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, onSaveUser, onAllowVault, approvedVault }: OptionsPageProps) {
   const [draft, setDraft] = useState<PolicyFile>(loaded.user ?? {});
   const effective = (field: PolicyField) => readField(loaded.policy as unknown as PolicyFile, field);
   const set = (field: PolicyField, value: unknown) => setDraft(writeField(draft, field, value));
@@ -206,12 +206,7 @@ export function OptionsPage({ loaded, status, onImport, onRemoveTeam, onExport, 
             </tbody>
           </table>
           {loaded.policy.vault.address && (
-            <p>
-              {withSlots(t('options.vaultAccess', [SLOTS[0]]), <code>{loaded.policy.vault.address}</code>)}{' '}
-              <button type="button" data-testid="allow-vault" onClick={() => onAllowVault(loaded.policy.vault.address!)}>
-                {t('options.allowVault')}
-              </button>
-            </p>
+            <VaultApproval address={loaded.policy.vault.address} approved={approvedVault} onAllow={onAllowVault} />
           )}
           <PresetsEditor
             presets={(draft.presets ?? []) as Preset[]}
@@ -255,7 +250,7 @@ function FieldInput({ id, kind, value, locked, onChange }: { id: string; kind: F
           <option value="">{t('options.notSet')}</option>
           {CLIPBOARD_CLEAR_CHOICES.map((s) => (
             <option key={s} value={String(s)}>
-              {clipboardText(s)}
+              {describePolicyValue('clipboardClearSeconds', s)}
             </option>
           ))}
         </select>
@@ -341,3 +336,32 @@ const styles = {
   error: { border: '1px solid #d9a1a1', background: '#fdf3f2', padding: '6px 12px', borderRadius: '4px' },
   note: { border: '1px solid #d99a2b', background: '#fff8e8', padding: '6px 12px', borderRadius: '4px' },
 } as const;
+
+/**
+ * Pushing to Vault needs the user's approval of that one exact origin (scheme, host and
+ * port) and its own host permission: a team file or an administrator can name an address,
+ * but only the user sends secrets there.
+ */
+function VaultApproval({ address, approved, onAllow }: { address: string; approved: string | null; onAllow: (address: string) => void }) {
+  let origin: string;
+  try {
+    origin = new URL(address).origin;
+  } catch {
+    return null;
+  }
+  if (approved === origin) {
+    return (
+      <p data-testid="vault-approved" data-origin={origin}>
+        {withSlots(t('vault.approved', [SLOTS[0]]), <code>{origin}</code>)}
+      </p>
+    );
+  }
+  return (
+    <p>
+      {withSlots(t('options.vaultAccess', [SLOTS[0]]), <code>{origin}</code>)}{' '}
+      <button type="button" data-testid="allow-vault" onClick={() => onAllow(origin)}>
+        {t('vault.approve', [origin])}
+      </button>
+    </p>
+  );
+}

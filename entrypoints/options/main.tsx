@@ -3,12 +3,15 @@ import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/OptionsPage';
 import { ServersView } from '../../components/ServersView';
 import { ClipboardCheck } from '../../components/ClipboardCheck';
-import { DEFAULT_PREFS, PREFS_KEY, setServerDisabled, SNAPSHOTS_KEY, type Prefs, type ServerSnapshot } from '../../utils/snapshots';
+import { ConfirmWeakerPolicy } from '../../components/ConfirmWeakerPolicy';
+import { DEFAULT_PREFS, PREFS_KEY, SNAPSHOTS_KEY, type Prefs, type ServerSnapshot } from '../../utils/snapshots';
+import { approvedVaultOrigin, enabledServers, hostStillNeeded, setServerEnabled, VAULT_ORIGIN_KEY } from '../../utils/servers';
 import { hostPermissionFor } from '../../utils/whm/session';
 import { KNOWN_ACLS } from '../../utils/acl-catalog';
 import { parsePolicyText, serializePolicyFile, type PolicyFile } from '../../utils/policy/policy-file';
 import { loadPolicy, TEAM_POLICY_KEY, USER_SETTINGS_KEY, type StoredTeamPolicy } from '../../utils/policy/policy-storage';
 import { effectiveAsPolicyFile } from '../../utils/policy/effective-as-file';
+import { policyAfterImport, policyWeakenings, type Weakening } from '../../utils/policy/weakenings';
 import { t, uiLocale } from '../../utils/i18n';
 import { downloadFile } from '../../utils/download-file';
 
@@ -32,15 +35,57 @@ let lastStatus: Status | undefined;
 // older read could paint the policy as it was before the import.
 let generation = 0;
 
+// A team file outranks the user's own settings, so one that would weaken the policy in
+// force waits here until the user confirms (GitHub issue 11, item 5).
+let pendingImport: { file: PolicyFile; fileName: string; weakenings: Weakening[]; confirming?: boolean } | undefined;
+
+/** What importing `file` would weaken, against the layers as stored now (managed values still win). */
+async function weakeningsOf(file: PolicyFile): Promise<Weakening[]> {
+  const loaded = await loadPolicy(browser.storage);
+  return policyWeakenings(loaded.policy, policyAfterImport(loaded, file));
+}
+
+async function importTeamFile(file: PolicyFile, fileName: string): Promise<void> {
+  pendingImport = undefined;
+  const stored: StoredTeamPolicy = { file, fileName, importedAt: Date.now() };
+  await browser.storage.local.set({ [TEAM_POLICY_KEY]: stored });
+  await show({ state: 'ok', message: file.name ? t('options.status.importedNamed', [file.name, fileName]) : t('options.status.imported', [fileName]) });
+}
+
+async function confirmPendingImport(): Promise<void> {
+  const pending = pendingImport;
+  if (!pending || pending.confirming) return;
+  pending.confirming = true;
+  // The layers may have changed while the question was open (say, a managed value was
+  // withdrawn): if the file now weakens something the user was not shown, ask again.
+  const shown = new Set(pending.weakenings.map((w) => JSON.stringify(w)));
+  const now = await weakeningsOf(pending.file);
+  if (now.some((w) => !shown.has(JSON.stringify(w)))) {
+    pendingImport = { ...pending, weakenings: now, confirming: false };
+    await show();
+    return;
+  }
+  await importTeamFile(pending.file, pending.fileName);
+}
+
+function cancelPendingImport(): void {
+  const pending = pendingImport;
+  if (!pending) return;
+  pendingImport = undefined;
+  void show({ state: 'ok', message: t('options.status.importCancelled', [pending.fileName]) });
+}
+
 async function show(status?: Status): Promise<void> {
   if (status) lastStatus = status;
   const mine = ++generation;
   const loaded = await loadPolicy(browser.storage);
   const stored = await browser.storage.local.get([SNAPSHOTS_KEY, PREFS_KEY]);
-  if (mine !== generation) return;
   const snapshots = (stored[SNAPSHOTS_KEY] as Record<string, ServerSnapshot> | undefined) ?? {};
   const prefs: Prefs = { ...DEFAULT_PREFS, ...((stored[PREFS_KEY] as Partial<Prefs> | undefined) ?? {}) };
+  const vaultOrigin = await approvedVaultOrigin(browser.storage.local);
   const readsClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+  // After the last read: a newer show() may have started during any of them.
+  if (mine !== generation) return;
   render(
     <>
     <OptionsPage
@@ -52,9 +97,15 @@ async function show(status?: Status): Promise<void> {
           await show({ state: 'error', message: t('options.status.notImported', [file.name]), problems: check.problems });
           return;
         }
-        const stored: StoredTeamPolicy = { file: check.policy, fileName: file.name, importedAt: Date.now() };
-        await browser.storage.local.set({ [TEAM_POLICY_KEY]: stored });
-        await show({ state: 'ok', message: check.policy.name ? t('options.status.importedNamed', [check.policy.name, file.name]) : t('options.status.imported', [file.name]) });
+        const weakenings = await weakeningsOf(check.policy);
+        if (weakenings.length) {
+          // Nothing is written until the user answers; the status waits for the answer too.
+          pendingImport = { file: check.policy, fileName: file.name, weakenings };
+          lastStatus = undefined;
+          await show();
+          return;
+        }
+        await importTeamFile(check.policy, file.name);
       }}
       onRemoveTeam={async () => {
         await browser.storage.local.remove(TEAM_POLICY_KEY);
@@ -74,10 +125,18 @@ async function show(status?: Status): Promise<void> {
         await browser.storage.local.set({ [USER_SETTINGS_KEY]: check.policy });
         await show({ state: 'ok', message: t('options.status.saved') });
       }}
-      onAllowVault={(address) => {
-        const pattern = hostPermissionFor(address);
-        // In the click itself: the browser only asks during a user gesture.
-        if (pattern) void browser.permissions.request({ origins: [pattern] }).then(() => show());
+      approvedVault={vaultOrigin}
+      onAllowVault={(origin) => {
+        const pattern = hostPermissionFor(origin);
+        // In the click itself: the browser only asks during a user gesture. The approval
+        // is this exact origin; the grant is its own, whatever WHM servers share the host.
+        if (!pattern) return;
+        void browser.permissions
+          .request({ origins: [pattern] })
+          .then(async (granted) => {
+            if (granted) await browser.storage.local.set({ [VAULT_ORIGIN_KEY]: origin });
+          })
+          .then(() => show());
       }}
     />
     <ClipboardCheck
@@ -99,12 +158,19 @@ async function show(status?: Status): Promise<void> {
         const { [server.origin]: _removed, ...rest } = snapshots;
         const pattern = hostPermissionFor(server.origin);
         await browser.storage.local.set({ [SNAPSHOTS_KEY]: rest });
-        if (pattern) {
-          await setServerDisabled(browser.storage.local, pattern, true);
-          await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-        }
+        await setServerEnabled(browser.storage.local, server.origin, false);
+        const still = hostStillNeeded(server.origin, await enabledServers(browser.storage.local), await approvedVaultOrigin(browser.storage.local));
+        if (pattern && !still) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
       }}
     />
+    {pendingImport && (
+      <ConfirmWeakerPolicy
+        fileName={pendingImport.fileName}
+        weakenings={pendingImport.weakenings}
+        onConfirm={() => void confirmPendingImport()}
+        onCancel={cancelPendingImport}
+      />
+    )}
     </>,
     root,
   );

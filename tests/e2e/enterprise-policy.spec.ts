@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addLocalDays, toDateInput } from '../../utils/expiry.ts';
+import { TEAM_POLICY_KEY } from '../../utils/policy/storage-keys.ts';
 import { E2E_EXTENSION_DIR, expect, test } from './fixtures';
 
 /**
@@ -58,13 +59,25 @@ test('managed values override the team file and are locked in the options page',
   await expect(options.locator('tr[data-field="expiry.maxDays"]')).toHaveAttribute('data-locked', 'true');
   await expect(options.locator('#field-expiry-maxDays')).toBeDisabled();
 
-  // A team file cannot loosen what the organisation set.
+  // A team file cannot loosen what the organisation set. Importing one asks about what it
+  // does weaken (GitHub issue 11, item 5) — here only the warning lead time, which the
+  // organisation left open — and not about the enforcement or the maximum it tries to
+  // loosen, since those stay as the organisation set them.
   await options.getByTestId('policy-import').setInputFiles({
     name: 'loose.token-policy.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ version: 1, enforcement: 'warn', expiry: { maxDays: 365, warnDays: 7 } })),
   });
+  const dialog = options.getByTestId('weaker-policy');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('[data-weakening]')).toHaveCount(1);
+  await expect(dialog.locator('[data-weakening=expiry-warn-later]')).toContainText('Now: 14 days. After the import: 7 days.');
+  const storedTeam = () => options.evaluate(async (key) => (await chrome.storage.local.get(key))[key] ?? null, TEAM_POLICY_KEY);
+  expect(await storedTeam()).toBeNull();
+  await dialog.getByTestId('import-anyway').click();
+  await expect(dialog).toHaveCount(0);
   await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
+  expect(await storedTeam()).toMatchObject({ fileName: 'loose.token-policy.json' });
   await expect(options.locator('tr[data-field="expiry.maxDays"] [data-testid=policy-value]')).toHaveText('30');
   await expect(options.locator('tr[data-field="enforcement"] [data-testid=policy-value]')).toHaveText('block');
   await expect(source('expiry.warnDays')).toHaveAttribute('data-source', 'team');
