@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { buildName, checkTokenName, rotationName, safeNamePart, templateFields, WHM_TOKEN_NAME } from './naming';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildName, checkTokenName, namingMatcher, rotationName, safeNamePart, templateFields, WHM_TOKEN_NAME } from './naming';
 
 // Local-time constructor: names use the local calendar day, like WHM's form.
 const day = new Date(2026, 10, 28, 15, 30); // 28 Nov 2026, local
@@ -137,6 +137,18 @@ describe('checkTokenName', () => {
     expect(checkTokenName('ops dns', team).problems).toHaveLength(2);
   });
 
+  it('fails a name longer than WHM’s 50 characters without running the pattern', () => {
+    // Run on 60 "a"s and a "-", this pattern would backtrack 2^60 times; it is never run.
+    const hostile = { pattern: '^(a+)+$', hint: null };
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    const long = `${'a'.repeat(60)}-`;
+    expect(checkTokenName(long, hostile).problems).toEqual(['Name is 61 characters; WHM allows at most 50.', 'Name does not follow the team convention: ^(a+)+$.']);
+    expect(test.mock.contexts.filter((regex) => (regex as RegExp).source === '^(a+)+$')).toEqual([]);
+    test.mockRestore();
+    // At 50 characters the name is checked as usual.
+    expect(checkTokenName('a'.repeat(50), hostile)).toEqual({ valid: true, problems: [] });
+  });
+
   it('reports an invalid pattern instead of throwing', () => {
     expect(checkTokenName('ops-x', { pattern: '([a-z', hint: 'whatever' })).toEqual({
       valid: false,
@@ -189,5 +201,31 @@ describe('rotationName', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('namingMatcher', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is null for a pattern that does not compile', () => {
+    expect(namingMatcher('([a-z')).toBeNull();
+  });
+
+  it('matches as the pattern does, name after name (the sticky flag keeps no state between names)', () => {
+    const matches = namingMatcher('^(ops|billing)-[a-z0-9-]+-\\d{8}$')!;
+    const names = ['ops-dns-20261128', 'ops-dns-20261128', 'billing-x-20260101', 'dns-20261128', 'ops-dns-2026112', 'ops-dns-20261128'];
+    expect(names.map(matches)).toEqual([true, true, true, false, false, true]);
+  });
+
+  it('tries the pattern at the start of the name only', () => {
+    // Anchored patterns lose nothing; the engine no longer retries at every position.
+    expect(namingMatcher('[a-z]+-1$')!('ab-1')).toBe(true);
+    expect(namingMatcher('[a-z]+-1$')!('-ab-1')).toBe(false);
+  });
+
+  it('counts the length in UTF-16 units, as the engine reads the name', () => {
+    const matches = namingMatcher('^[^!]+$')!;
+    expect(matches('😀'.repeat(25))).toBe(true);
+    expect(matches('😀'.repeat(26))).toBe(false);
   });
 });

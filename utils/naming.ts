@@ -8,6 +8,31 @@ import { formatNumber, listAnd, t } from './i18n';
 /** WHM's rule for token names (reference/whm.md §2): 1–50 of A–Z a–z 0–9 _ -. */
 export const WHM_TOKEN_NAME = /^[A-Za-z0-9_-]{1,50}$/;
 export const WHM_NAME_MAX = 50;
+/** One character WHM accepts in a token name. */
+export const WHM_NAME_CHAR = /^[A-Za-z0-9_-]$/;
+
+/**
+ * The team's naming pattern as a test for names, or null when it does not compile. Bounded
+ * in cost whatever the pattern, on the terms the policy check bounds it with
+ * (utils/policy/pattern-cost.ts): a name longer than WHM's 50 characters fails without
+ * running the pattern (WHM refuses such a name anyway), and the sticky flag makes the
+ * engine try position 0 only instead of every position (an accepted pattern is anchored
+ * there by ^, so no match is lost). The audit and the live name check both use it, so the
+ * banner and the form agree.
+ */
+export function namingMatcher(pattern: string): ((name: string) => boolean) | null {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'y');
+  } catch {
+    return null;
+  }
+  return (name) => {
+    if (name.length > WHM_NAME_MAX) return false;
+    regex.lastIndex = 0;
+    return regex.test(name);
+  };
+}
 
 export const TEMPLATE_AUTO_FIELDS = ['yyyymmdd', 'yyyy', 'mm', 'dd', 'host', 'user'] as const;
 const AUTO: ReadonlySet<string> = new Set(TEMPLATE_AUTO_FIELDS);
@@ -145,7 +170,7 @@ export function checkTokenName(name: string, naming: { pattern: string | null; h
     // Count characters as a person does (code points), not UTF-16 units.
     const chars = [...name];
     if (chars.length > WHM_NAME_MAX) problems.push(t('naming.tooLong', [formatNumber(chars.length), formatNumber(WHM_NAME_MAX)]));
-    const refused = [...new Set(chars.filter((char) => !/^[A-Za-z0-9_-]$/.test(char)))];
+    const refused = [...new Set(chars.filter((char) => !WHM_NAME_CHAR.test(char)))];
     if (refused.length > 0) {
       const shown = listAnd(refused.map((char) => `“${showChar(char)}”`));
       problems.push(t('naming.refused', [shown]));
@@ -153,14 +178,9 @@ export function checkTokenName(name: string, naming: { pattern: string | null; h
   }
 
   if (naming.pattern) {
-    let pattern: RegExp | null = null;
-    try {
-      // Same compilation as the audit's `naming` rule, so the form and the banner agree.
-      pattern = new RegExp(naming.pattern);
-    } catch {
-      problems.push(t('naming.badPattern'));
-    }
-    if (pattern && name.length > 0 && !pattern.test(name)) {
+    const matches = namingMatcher(naming.pattern);
+    if (!matches) problems.push(t('naming.badPattern'));
+    else if (name.length > 0 && !matches(name)) {
       const convention = (naming.hint?.trim() || naming.pattern).replace(/\.$/, '');
       problems.push(t('naming.convention', [convention]));
     }

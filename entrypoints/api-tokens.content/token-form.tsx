@@ -9,6 +9,7 @@ import { formatNumber, t } from '../../utils/i18n';
 import type { FormContext, PresetChoice } from '../../utils/messages';
 import { buildName, checkTokenName, templateFields } from '../../utils/naming';
 import { policyViolations } from '../../utils/policy/enforce-policy';
+import { tokenAclName } from '../../utils/policy/policy-acls';
 import type { PageContext } from '../../utils/whm/page-context';
 import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
 import { apiTokensView } from '../../utils/whm/session';
@@ -238,7 +239,11 @@ class FormSession {
     if (this.#containers.policy) {
       render(<FormPolicyPanel violations={violations} blocked={this.blocked} policyName={policy?.name ?? null} notes={notes} />, this.#containers.policy);
     }
-    if (policy) this.#renderAclWarnings(new Set(policy.privileges.risky), new Set(policy.privileges.forbidden), context?.aclWarnings ?? {});
+    if (policy) {
+      // The policy writes a plugin's ACL "plugin:x"; its checkbox is "x".
+      const names = (list: string[]) => new Set(list.map(tokenAclName));
+      this.#renderAclWarnings(names(policy.privileges.risky), names(policy.privileges.forbidden), context?.aclWarnings ?? {});
+    }
   }
 
   /** A warning beside each checked privilege that is risky or forbidden by the policy. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../messages';
 import { DEFAULT_POLICY } from '../policy/defaults';
 import { auditTokens } from './audit-tokens';
-import { auditReportCsv, auditReportFileName, auditReportJson, csvCell } from './audit-report';
+import { parseCsv } from '../export/test-fixtures';
+import { auditReportCsv, auditReportFileName, auditReportJson } from './audit-report';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
 const report: AuditReport = {
@@ -33,13 +34,24 @@ describe('audit report', () => {
     expect(json.tokens[1]).toMatchObject({ name: 'b', expires: '2026-11-28T11:59:59.000Z', acls: ['all'] });
     expect(json.auditedAt).toBe('2026-11-28T12:00:00.000Z');
   });
-  it('quotes separators and defuses formulas', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+  it('defuses formulas with the guard every CSV shares, and still reads back column by column', () => {
+    const hostile: AuditReport = {
+      ...report,
+      server: '=cmd|"/c calc"!A1',
+      audit: auditTokens([{ name: '-nightly', createTime: NOW - 86_400, expiresAt: null, acls: ['@evil', 'list-accts'], heldAcls: [], whitelistIps: ['+1'] }], DEFAULT_POLICY, NOW),
+    };
+    const csv = auditReportCsv(hostile);
+    expect(csv.split('\r\n')[1]).toBe(`"'=cmd|""/c calc""!A1","'-nightly",2026-11-27T12:00:00.000Z,never,"'@evil list-accts","'+1",never-expires`);
+    const [header, row] = parseCsv(csv);
+    expect(Object.fromEntries(header!.map((name, i) => [name, row![i]]))).toEqual({
+      server: `'=cmd|"/c calc"!A1`,
+      name: "'-nightly",
+      created: '2026-11-27T12:00:00.000Z',
+      expires: 'never',
+      acls: "'@evil list-accts",
+      whitelist_ips: "'+1",
+      findings: 'never-expires',
+    });
   });
   it('names the file after the server and the day', () => {
     expect(auditReportFileName(report, 'csv')).toBe('token-audit-whm01.example.com-20261128.csv');

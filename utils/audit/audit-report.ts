@@ -1,3 +1,4 @@
+import { csvRecords } from '../export/csv';
 import type { AuditReport } from '../messages';
 
 /**
@@ -52,18 +53,9 @@ export function auditReportJson(report: AuditReport): string {
 
 const COLUMNS: Array<keyof AuditReportRow> = ['server', 'name', 'created', 'expires', 'acls', 'whitelist_ips', 'findings'];
 
+/** Quoted only where needed, like the vault CSVs; every cell passes the formula guard (csv.ts). */
 export function auditReportCsv(report: AuditReport): string {
-  const lines = [COLUMNS.join(','), ...auditReportRows(report).map((row) => COLUMNS.map((c) => csvCell(row[c])).join(','))];
-  return lines.join('\r\n') + '\r\n';
-}
-
-/**
- * RFC 4180 quoting, plus a guard against spreadsheet formula injection: a cell that a
- * spreadsheet would run as a formula (`=`, `+`, `@`, tab, CR) gets a leading `'`.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvRecords([COLUMNS, ...auditReportRows(report).map((row) => COLUMNS.map((c) => row[c]))], 'when-needed');
 }
 
 /** `token-audit-whm01.example.com-20261128.csv` */

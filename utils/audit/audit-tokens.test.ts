@@ -86,12 +86,33 @@ describe('privilege rules', () => {
   });
 });
 
+describe('plugin ACLs in the policy', () => {
+  const plugin = withPolicy({ privileges: { forbidden: ['all', 'plugin:my-backup-acl'], risky: ['plugin:Vendor.tool'] } });
+  it('"plugin:x" in a privilege list matches the token’s ACL named x', () => {
+    const f = auditTokens([token({ acls: ['list-accts', 'my-backup-acl', 'Vendor.tool'], heldAcls: [] })], plugin, NOW).tokens[0]!.findings;
+    expect(f).toEqual([
+      { rule: 'risky-privileges', level: 'warning', acls: ['Vendor.tool'] },
+      { rule: 'forbidden-privileges', level: 'warning', acls: ['my-backup-acl'] },
+    ]);
+  });
+  it('and nothing else: not an ACL literally named "plugin:x", nor a catalogue ACL of the same name', () => {
+    expect(rules(token({ acls: ['plugin:my-backup-acl'], heldAcls: [] }), plugin)).toEqual([]);
+    expect(rules(token({ acls: ['my-backup-acl2'], heldAcls: [] }), plugin)).toEqual([]);
+  });
+});
+
 describe('naming and IP rules', () => {
   const named = withPolicy({ naming: { pattern: '^(ops|billing)-[a-z0-9-]+-\\d{8}$', template: null, hint: null } });
   it('is silent without a pattern and checks names against one', () => {
     expect(rules(token({ name: 'MyOldToken' }))).toEqual([]);
     expect(rules(token({ name: 'MyOldToken' }), named)).toEqual(['naming']);
     expect(rules(token({ name: 'ops-backup-20261128' }), named)).toEqual([]);
+  });
+  it('fails a name longer than WHM allows without running the pattern', () => {
+    // 2^60 steps if it ran; it does not.
+    const hostile = withPolicy({ naming: { pattern: '^(a+)+$', template: null, hint: null } });
+    expect(rules(token({ name: `${'a'.repeat(60)}-` }), hostile)).toEqual(['naming']);
+    expect(rules(token({ name: 'a'.repeat(50) }), hostile)).toEqual([]);
   });
   it('never crashes on a pattern that does not compile', () => {
     expect(rules(token({ name: 'x' }), withPolicy({ naming: { pattern: '(', template: null, hint: null } }))).toEqual([]);

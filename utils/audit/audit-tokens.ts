@@ -1,4 +1,6 @@
+import { namingMatcher } from '../naming';
 import type { EffectivePolicy } from '../policy/defaults';
+import { tokenAclName } from '../policy/policy-acls';
 import type { WhmToken } from '../whm/schemas';
 
 /** The audit rules of the design's contract, in the order the banner lists them. */
@@ -51,9 +53,11 @@ const DAY = 86_400;
 export function auditTokens(tokens: readonly WhmToken[], policy: EffectivePolicy, now: number): AuditResult {
   const warnUntil = now + policy.expiry.warnDays * DAY;
   const rotateBefore = now - policy.rotation.maxAgeDays * DAY;
-  const risky = new Set(policy.privileges.risky);
-  const forbidden = new Set(policy.privileges.forbidden);
-  const naming = compilePattern(policy.naming.pattern);
+  // A policy writes a plugin's ACL "plugin:x"; the token's map names it "x".
+  const risky = new Set(policy.privileges.risky.map(tokenAclName));
+  const forbidden = new Set(policy.privileges.forbidden.map(tokenAclName));
+  // The policy check refuses a pattern that does not compile; an audit then skips the rule.
+  const matchesConvention = policy.naming.pattern ? namingMatcher(policy.naming.pattern) : null;
   const ipLevel: FindingLevel = policy.requireIpAllowlist ? 'warning' : 'info';
 
   // Hot path (10,000 tokens in a few milliseconds): one pass per token, no closures,
@@ -79,7 +83,7 @@ export function auditTokens(tokens: readonly WhmToken[], policy: EffectivePolicy
     }
     if (riskyAcls) findings.push({ rule: 'risky-privileges', level: 'warning', acls: riskyAcls });
     if (forbiddenAcls) findings.push({ rule: 'forbidden-privileges', level: 'warning', acls: forbiddenAcls });
-    if (naming && !naming.test(token.name)) findings.push({ rule: 'naming', level: 'warning' });
+    if (matchesConvention && !matchesConvention(token.name)) findings.push({ rule: 'naming', level: 'warning' });
     if (token.whitelistIps.length === 0) findings.push({ rule: 'any-ip', level: ipLevel });
     let warned = false;
     for (const f of findings) {
@@ -102,14 +106,4 @@ export function isFullAccess(token: WhmToken): boolean {
   // `acls` is the set of keys of that same map whose value is 1, so equal sizes means
   // every key is 1 (and keeps the check O(1) for 10,000-token audits).
   return token.heldAcls.length > 0 && token.acls.length === token.heldAcls.length;
-}
-
-function compilePattern(pattern: string | null): RegExp | null {
-  if (!pattern) return null;
-  try {
-    return new RegExp(pattern);
-  } catch {
-    // The policy validator refuses bad patterns; an audit never crashes on one.
-    return null;
-  }
 }

@@ -3,7 +3,7 @@
  * newline-separated `name: value` lines; the importer splits each line at its LAST ': ',
  * so a value must not contain ': ' or a line break.
  */
-import { csvField, csvRecords } from './csv';
+import { csvRecords } from './csv';
 import { customFields, entryNotes, entryTitle, oneLine } from './entry-text';
 import type { TokenEntry } from './token-entry';
 
@@ -28,6 +28,6 @@ export function exportBitwardenCsv(entry: TokenEntry, options: { now: Date }): s
         entry.origin, entry.user, entry.secret, '',
       ],
     ],
-    csvField,
+    'when-needed',
   );
 }

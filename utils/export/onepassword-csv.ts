@@ -3,7 +3,7 @@
  * (title, website, username, password, notes; one item type per file). Only values
  * with commas, quotes or line breaks are quoted.
  */
-import { csvField, csvRecords } from './csv';
+import { csvRecords } from './csv';
 import { entryNotes, entryTitle } from './entry-text';
 import type { TokenEntry } from './token-entry';
 
@@ -12,6 +12,6 @@ export const ONEPASSWORD_CSV_HEADER = ['title', 'website', 'username', 'password
 export function exportOnePasswordCsv(entry: TokenEntry, options: { now: Date }): string {
   return csvRecords(
     [[...ONEPASSWORD_CSV_HEADER], [entryTitle(entry), entry.origin, entry.user, entry.secret, entryNotes(entry, options.now)]],
-    csvField,
+    'when-needed',
   );
 }

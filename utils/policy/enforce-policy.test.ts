@@ -64,6 +64,12 @@ describe('policyViolations', () => {
         { field: 'acls', message: 'Full access (all) includes privileges the policy forbids: Change account passwords (passwd), future-acl.' },
       ]);
     });
+    it('forbids a plugin ACL written "plugin:x" by its name x', () => {
+      const p = policy({ privileges: { forbidden: ['plugin:my-backup-acl'], risky: [] } });
+      expect(policyViolations({ ...good, acls: ['list-accts', 'my-backup-acl'] }, p, now, describeAcl)).toEqual([
+        { field: 'acls', message: 'The policy forbids these privileges: my-backup-acl.' },
+      ]);
+    });
     it('allows anything when nothing is forbidden', () => {
       const p = policy({ privileges: { forbidden: [], risky: [] } });
       expect(policyViolations({ ...good, acls: ['all'] }, p, now)).toEqual([]);

@@ -8,6 +8,7 @@ import { checkExpiry } from '../expiry';
 import { t } from '../i18n';
 import { checkTokenName } from '../naming';
 import type { EffectivePolicy } from './defaults';
+import { tokenAclName } from './policy-acls';
 
 export interface TokenIntent {
   name: string;
@@ -42,7 +43,8 @@ export function policyViolations(
     violations.push({ field: 'acls', message: t('enforce.noAcl') });
   }
 
-  const forbidden = [...new Set(policy.privileges.forbidden)];
+  // "plugin:x" in the policy forbids the ACL the form and WHM call "x".
+  const forbidden = [...new Set(policy.privileges.forbidden.map(tokenAclName))];
   const acls = new Set(intent.acls);
   if (acls.has('all')) {
     // `all` grants every ACL the owner holds, so it carries every forbidden one with it.
