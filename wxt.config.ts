@@ -1,11 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { E2E_MANIFEST_KEY, E2E_ORIGINS } from './scripts/e2e-identity';
+import { zodWithoutEval } from './scripts/zod-without-eval';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), zodWithoutEval()] }),
   manifest: ({ mode, browser }) => ({
     // Every text the user sees is in locales/*.yml (extName, extDescription included).
     default_locale: 'en',
