@@ -143,7 +143,7 @@ test.describe('held privileges WHM sends but does not draw', () => {
   test('count in the form’s policy check, and block mode holds Save for them', async ({ openTokensPage, serviceWorker, sim }) => {
     await serviceWorker.evaluate(
       ([key, file]) => chrome.storage.local.set({ [key]: { file, fileName: 'plugins.token-policy.json', importedAt: 1 } }),
-      [TEAM_POLICY_KEY, { version: 1, enforcement: 'block', privileges: { forbidden: ['all', 'plugin-backup-admin'] } }] as const,
+      [TEAM_POLICY_KEY, { version: 1, enforcement: 'block', privileges: { forbidden: ['all', 'plugin:plugin-backup-admin'] } }] as const,
     );
     const page = await openTokensPage();
     await page.click('#generateToken');
@@ -163,7 +163,7 @@ test.describe('held privileges WHM sends but does not draw', () => {
   test('on Edit, the token’s own undrawn privileges are checked too', async ({ openTokensPage, serviceWorker }) => {
     await serviceWorker.evaluate(
       ([key, file]) => chrome.storage.local.set({ [key]: { file, fileName: 'plugins.token-policy.json', importedAt: 1 } }),
-      [TEAM_POLICY_KEY, { version: 1, enforcement: 'block', privileges: { forbidden: ['all', 'plugin-backup-admin'] } }] as const,
+      [TEAM_POLICY_KEY, { version: 1, enforcement: 'block', privileges: { forbidden: ['all', 'plugin:plugin-backup-admin'] } }] as const,
     );
     const page = await openTokensPage();
     await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
