@@ -41,11 +41,14 @@ export default defineConfig({
             gecko: {
               // Fixed, so administrators can address it in policies.json.
               id: 'token-warden@token-warden.dev',
-              // Optional host permissions in MV3 need Firefox 128.
-              strict_min_version: '128.0',
+              // The first Firefox with every key we use: data_collection_permissions came
+              // last, in 140 (an ESR); optional host permissions in MV3 need 128.
+              strict_min_version: '140.0',
               // Token Warden sends nothing anywhere but the user's own WHM (and Vault).
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learnt data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

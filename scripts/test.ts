@@ -28,17 +28,32 @@ if (chromium) console.log(`Chromium: ${chromium}`);
 check('production build', run('npx', ['wxt', 'build']) === 0);
 check('e2e build', run('npx', ['wxt', 'build', '--mode', 'e2e']) === 0);
 check('typecheck', run('npx', ['tsc', '--noEmit']) === 0);
-check('Firefox build and web-ext lint with zero errors', firefoxLintErrors() === 0);
+check('Firefox build and web-ext lint: no errors, no warnings of ours', firefoxLintProblems() === 0);
+check('Firefox e2e build', run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'e2e']) === 0);
 
-/** Builds the Firefox MV3 variant and returns web-ext lint's error count (warnings are printed, not counted). */
-function firefoxLintErrors(): number {
+/**
+ * Builds the Firefox MV3 variant and returns web-ext lint's errors plus the warnings
+ * that are ours. Not ours: Preact's renderer assigns innerHTML for
+ * `dangerouslySetInnerHTML`, which the linter flags wherever Preact is bundled; our code
+ * never passes it (those warnings are printed, not counted).
+ */
+function firefoxLintProblems(): number {
   if (run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) !== 0) return 1;
-  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], { encoding: 'utf8' });
+  const dir = '.output/firefox-mv3';
+  const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json'], { encoding: 'utf8' });
+  type Message = { code: string; message: string; file?: string; line?: number; column?: number };
   try {
-    const result = JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number }; errors: Array<{ code: string; message: string; file?: string }> };
-    console.log(`web-ext lint: ${result.summary.errors} errors, ${result.summary.warnings} warnings`);
-    for (const e of result.errors) console.error(`  ${e.code} ${e.file ?? ''}: ${e.message}`);
-    return result.summary.errors;
+    const result = JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number }; errors: Message[]; warnings: Message[] };
+    const isPreacts = (w: Message) => {
+      if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.file || !w.line || w.column === undefined) return false;
+      const line = readFileSync(join(dir, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
+      const around = line.slice(Math.max(0, w.column - 400), w.column + 40);
+      return around.includes('dangerouslySetInnerHTML') && /\.innerHTML=\w+\.__html/.test(around);
+    };
+    const ours = result.warnings.filter((w) => !isPreacts(w));
+    console.log(`web-ext lint: ${result.summary.errors} errors, ${result.summary.warnings} warnings (${ours.length} of them ours)`);
+    for (const m of [...result.errors, ...ours]) console.error(`  ${m.code} ${m.file ?? ''}: ${m.message}`);
+    return result.summary.errors + ours.length;
   } catch {
     console.error(`web-ext lint gave no report:\n${lint.stdout}\n${lint.stderr}`);
     return 1;
@@ -46,15 +61,18 @@ function firefoxLintErrors(): number {
 }
 
 const reports = mkdtempSync(join(tmpdir(), 'token-warden-reports-'));
-const vitestJson = join(reports, 'vitest.json');
-run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-if (existsSync(vitestJson)) {
-  const r = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
+/** Runs Vitest with `args` and adds its tests to the sums. */
+function vitest(name: string, args: string[]): void {
+  const json = join(reports, `${name}.json`);
+  run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  if (!existsSync(json)) return check(`${name} (no report)`, false);
+  const r = JSON.parse(readFileSync(json, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   // A file that fails to load has no failed test but fails the run: count it.
-  if (!r.success && r.numFailedTests === 0) check('vitest (a test file failed to run)', false);
-} else check('vitest (no report)', false);
+  if (!r.success && r.numFailedTests === 0) check(`${name} (a test file failed to run)`, false);
+}
+vitest('vitest', []);
 
 const playwrightJson = join(reports, 'playwright.json');
 run('npx', ['playwright', 'test', '--reporter=list,json', ...extraArgs], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, TW_SKIP_BUILD: '1' });
@@ -64,6 +82,12 @@ if (existsSync(playwrightJson)) {
   failed += r.stats.unexpected;
   if (r.errors?.length) check('playwright (errors outside tests)', false);
 } else check('playwright (no report)', false);
+
+// The core flows in real Firefox ESR (tests/firefox/, puppeteer-core over WebDriver
+// BiDi), against the two Firefox builds made above.
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+if (existsSync(firefox)) vitest('firefox', ['--config', 'vitest.firefox.config.ts']);
+else check(`Firefox tests (no Firefox at ${firefox}: apt-get install firefox-esr, or set FIREFOX_PATH)`, false);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

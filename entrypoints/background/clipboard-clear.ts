@@ -1,29 +1,38 @@
 import { browser } from 'wxt/browser';
 import { PendingClear, type ClipboardAccess } from '../../utils/clipboard/pending-clear';
-import { CLIPBOARD_OUTCOME, OFFSCREEN_CLIPBOARD, type OffscreenClipboardMessage } from '../../utils/clipboard/offscreen-messages';
+import { CLIPBOARD_OUTCOME, OFFSCREEN_CLIPBOARD, type ClipboardOutcomeMessage, type OffscreenClipboardMessage } from '../../utils/clipboard/offscreen-messages';
 
 /**
  * Clearing the clipboard after a secret was copied, from a context that outlives the
  * tab (security promise 5): Chrome's offscreen document (a service worker cannot write
- * the clipboard), Firefox's background page (it can, with `clipboardWrite`). The
- * decision itself — clear only while it still holds the secret — is PendingClear's, in
- * both browsers.
+ * the clipboard), Firefox's background page (it can, with `clipboardWrite`, without a
+ * user gesture). The decision itself — clear only while it still holds the secret — is
+ * PendingClear's, in both browsers.
  *
- * A backstop alarm covers the one case where the timer holder is gone before the
- * deadline (Chrome closed the offscreen document, Firefox suspended the event page): it
- * then clears without comparing. Only the deadline is kept for it, in storage.session
- * (memory): never the secret.
+ * What is owed survives the holder of the timer: the deadline, and whether the person
+ * copied something else since, are kept in storage.session (memory) — never the secret
+ * — and an alarm wakes the background for them. In Firefox that alarm *is* the timer:
+ * its alarms fire on time and wake a suspended event page, which Firefox suspends after
+ * 30 s idle even while a panel is open. In Chrome it is a backstop for an offscreen
+ * document Chrome closed, and fires no sooner than 30 s after it is set. Either way a
+ * clear run by a background that woke up without the secret clears without comparing.
  */
 export const CLIPBOARD_ALARM = 'tw-clipboard-clear';
-const DEADLINE_KEY = 'tw:clipboardClearAt';
+const OWED_KEY = 'tw:clipboardClear';
 const OFFSCREEN_PAGE = '/offscreen-clipboard.html';
 // chrome.alarms fire no sooner than 30 s after they are set.
-const ALARM_FLOOR_MS = 30_000;
+const CHROME_ALARM_FLOOR_MS = 30_000;
 
 export interface ClipboardClearer {
   clearLater(secret: string, seconds: number): Promise<{ clearsAt: number; checksContent: boolean }>;
   copiedElsewhere(): Promise<void>;
   onAlarm(): Promise<void>;
+}
+
+/** A clear that is owed, as kept in storage.session. */
+interface OwedClear {
+  deadline: number;
+  copiedElsewhere: boolean;
 }
 
 const canReadClipboard = () => browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
@@ -33,20 +42,30 @@ const offscreenApi = (): Offscreen | undefined => (browser as unknown as { offsc
 
 export function createClipboardClearer(): ClipboardClearer {
   const offscreen = offscreenApi();
-  return offscreen ? offscreenClearer(offscreen) : backgroundClearer();
+  return offscreen ? offscreenClearer(offscreen) : backgroundClearer(navigatorClipboard());
 }
 
-async function armBackstop(deadline: number): Promise<void> {
-  await browser.storage.session.set({ [DEADLINE_KEY]: deadline });
-  await browser.alarms.create(CLIPBOARD_ALARM, { when: Math.max(deadline, Date.now() + ALARM_FLOOR_MS) + 1_000 });
+async function oweClear(deadline: number, alarmAt: number): Promise<void> {
+  await browser.storage.session.set({ [OWED_KEY]: { deadline, copiedElsewhere: false } satisfies OwedClear });
+  await browser.alarms.create(CLIPBOARD_ALARM, { when: alarmAt });
 }
 
-/** The deadline of a clear whose holder may be gone; null when none is owed. */
-async function overdueDeadline(): Promise<number | null> {
-  const deadline = (await browser.storage.session.get(DEADLINE_KEY))[DEADLINE_KEY];
-  if (typeof deadline !== 'number' || deadline > Date.now()) return null;
-  await browser.storage.session.remove(DEADLINE_KEY);
-  return deadline;
+async function owedClear(): Promise<OwedClear | null> {
+  const owed = (await browser.storage.session.get(OWED_KEY))[OWED_KEY] as Partial<OwedClear> | undefined;
+  return typeof owed?.deadline === 'number' ? { deadline: owed.deadline, copiedElsewhere: owed.copiedElsewhere === true } : null;
+}
+
+async function noteCopiedElsewhere(): Promise<void> {
+  const owed = await owedClear();
+  if (owed) await browser.storage.session.set({ [OWED_KEY]: { ...owed, copiedElsewhere: true } satisfies OwedClear });
+}
+
+/** The owed clear once its deadline has come (`now` may run a little ahead), taken off the books; null otherwise. */
+async function takeDueClear(now: number): Promise<OwedClear | null> {
+  const owed = await owedClear();
+  if (!owed || owed.deadline > now) return null;
+  await browser.storage.session.remove(OWED_KEY);
+  return owed;
 }
 
 function offscreenClearer(offscreen: Offscreen): ClipboardClearer {
@@ -67,55 +86,72 @@ function offscreenClearer(offscreen: Offscreen): ClipboardClearer {
       const checksContent = await canReadClipboard();
       const deadline = Date.now() + seconds * 1000;
       await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: checksContent ? secret : null, deadline });
-      await armBackstop(deadline);
+      await oweClear(deadline, Math.max(deadline, Date.now() + CHROME_ALARM_FLOOR_MS) + 1_000);
       return { clearsAt: deadline, checksContent };
     },
     async copiedElsewhere() {
+      await noteCopiedElsewhere();
       if (await offscreen.hasDocument()) await send({ target: OFFSCREEN_CLIPBOARD, type: 'copied-elsewhere' });
     },
     async onAlarm() {
       const holderAlive = await offscreen.hasDocument();
-      const overdue = await overdueDeadline();
-      if (overdue === null || holderAlive) return;
-      // The document that held the timer is gone: clear now, without comparing.
+      const owed = await takeDueClear(Date.now());
+      // The document that held the timer has cleared (or left alone) already.
+      if (!owed || holderAlive || owed.copiedElsewhere) return;
+      // It is gone: clear now, without comparing.
       await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: null, deadline: Date.now() });
     },
   };
 }
 
-function backgroundClearer(): ClipboardClearer {
-  const clipboard: ClipboardAccess = {
+function navigatorClipboard(): ClipboardAccess {
+  return {
     write: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
     read: () => navigator.clipboard.readText().catch(() => null),
   };
+}
+
+// An alarm may fire a moment before its time by the wall clock: that is its time.
+const ALARM_SLACK_MS = 1_000;
+
+/** Firefox's: the background page writes the clipboard itself, woken by the alarm at the deadline. Exported for its test. */
+export function backgroundClearer(clipboard: ClipboardAccess): ClipboardClearer {
+  // Memory only, and only while this event page lives: the secret to compare with.
   const pending = new PendingClear(clipboard);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = async () => {
-    const deadline = pending.deadline;
-    const outcome = await pending.runIfDue(Date.now());
-    if (!outcome) return;
-    await browser.storage.session.remove(DEADLINE_KEY);
-    void browser.runtime.sendMessage({ target: CLIPBOARD_OUTCOME, outcome, deadline }).catch(() => undefined);
-  };
   return {
     async clearLater(secret, seconds) {
       const checksContent = await canReadClipboard();
       const deadline = Date.now() + seconds * 1000;
       pending.schedule(checksContent ? secret : null, deadline);
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), seconds * 1000);
-      await armBackstop(deadline);
+      // Firefox's alarms have no floor: the alarm fires at the deadline, page suspended or not.
+      await oweClear(deadline, deadline);
       return { clearsAt: deadline, checksContent };
     },
     async copiedElsewhere() {
       pending.copiedElsewhere();
+      await noteCopiedElsewhere();
     },
     async onAlarm() {
-      if (pending.deadline !== null) return run();
-      // The page was suspended and woke up for the alarm: nothing to compare with any more.
-      if ((await overdueDeadline()) === null) return;
-      pending.schedule(null, Date.now());
-      await run();
+      const owed = await takeDueClear(Date.now() + ALARM_SLACK_MS);
+      if (!owed) return;
+      if (pending.deadline !== owed.deadline) {
+        // The event page was suspended since the copy and woke up for this alarm: the
+        // secret to compare with went with it, what the person did since did not.
+        pending.schedule(null, owed.deadline);
+        if (owed.copiedElsewhere) pending.copiedElsewhere();
+      }
+      const outcome = await pending.runIfDue(owed.deadline);
+      if (outcome) await tellOurFrames({ target: CLIPBOARD_OUTCOME, outcome, deadline: owed.deadline });
     },
   };
+}
+
+/**
+ * Firefox delivers runtime messages to extension pages only: our frames inside web
+ * pages count as content scripts there and hear only what is sent to their tab. Every
+ * tab is told (the outcome carries nothing secret); tabs without our frame ignore it.
+ */
+async function tellOurFrames(message: ClipboardOutcomeMessage): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
 }

@@ -11,7 +11,11 @@ import { parseTokenList } from '../../utils/whm/schemas.ts';
  * the banner reports it used.
  */
 export async function expectedAudit(sim: Simulator, page: Page, policy: EffectivePolicy = DEFAULT_POLICY): Promise<AuditResult> {
-  const now = Number(await page.getByTestId('audit-banner').getAttribute('data-now'));
+  return auditOfSimulator(sim, Number(await page.getByTestId('audit-banner').getAttribute('data-now')), policy);
+}
+
+/** The same, for a clock already read from the banner (the Firefox tests drive their pages with Puppeteer). */
+export async function auditOfSimulator(sim: Simulator, now: number, policy: EffectivePolicy = DEFAULT_POLICY): Promise<AuditResult> {
   if (!Number.isFinite(now) || now <= 0) throw new Error('the banner did not say which clock it used');
   const session = await sim.login('reseller1', 'resellerpass');
   const res = await simRequest(`${sim.origin}/${session.cpsess}/json-api/api_token_list?api.version=1`, { headers: { cookie: session.cookieHeader } });
@@ -28,14 +32,17 @@ export async function bannerCounts(page: Page): Promise<Record<string, number>> 
 
 /** The badges of every visible WHM row: token name → rules. */
 export async function rowBadges(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const row of document.querySelectorAll('tr.token-row')) {
-      const host = row.querySelector('[data-testid=token-findings]');
-      out[row.id] = host?.getAttribute('data-token') === row.id ? [...(host.shadowRoot?.querySelectorAll('[data-finding]') ?? [])].map((b) => b.getAttribute('data-finding')!) : ['<no badges>'];
-    }
-    return out;
-  });
+  return page.evaluate(readRowBadges);
+}
+
+/** Runs in WHM's page (Playwright's or Puppeteer's `evaluate`): self-contained on purpose. */
+export function readRowBadges(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const row of document.querySelectorAll('tr.token-row')) {
+    const host = row.querySelector('[data-testid=token-findings]');
+    out[row.id] = host?.getAttribute('data-token') === row.id ? [...(host.shadowRoot?.querySelectorAll('[data-finding]') ?? [])].map((b) => b.getAttribute('data-finding')!) : ['<no badges>'];
+  }
+  return out;
 }
 
 export function expectedBadges(audit: AuditResult, names: string[]): Record<string, string[]> {

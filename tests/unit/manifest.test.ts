@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const read = (dir: string) => {
   const file = resolve(root, '.output', dir, 'manifest.json');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx wxt build\` and \`npx wxt build --mode e2e\` first (npm test does).`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx wxt build\`, \`npx wxt build --mode e2e\` and the same with \`-b firefox --mv3\` first (npm test does).`);
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 };
 
@@ -65,6 +65,40 @@ describe('e2e manifest', () => {
     expect(typeof e2e.key).toBe('string');
     const { key: _key, ...rest } = e2e;
     expect({ ...rest, host_permissions: [] }).toEqual(production);
+  });
+});
+
+describe('Firefox production manifest', () => {
+  const manifest = read('firefox-mv3');
+  const gecko = (manifest.browser_specific_settings as { gecko: Record<string, unknown>; gecko_android?: Record<string, unknown> }) ?? {};
+
+  it('grants no install-time host access; hosts are optional and per server', () => {
+    // Its web-accessible frame is not counted: a moz-extension:// host is a random
+    // per-install UUID, so no site can probe for it (Chrome needs use_dynamic_url for that).
+    expect(installTimeHostAccess({ ...manifest, web_accessible_resources: [] })).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*', 'http://*/*']));
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['secure-frame.html'], matches: ['https://*/*', 'http://*/*'] }]);
+  });
+
+  it('asks for the same API permissions as Chrome, less the offscreen document', () => {
+    expect([...((manifest.permissions as string[]) ?? [])].sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'notifications', 'scripting', 'storage']);
+    expect(manifest.optional_permissions).toEqual(['clipboardRead']);
+  });
+
+  it('names its id, says it collects nothing, and needs the first Firefox with every key it uses', () => {
+    expect(gecko.gecko).toEqual({ id: 'token-warden@token-warden.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } });
+    expect(gecko.gecko_android).toEqual({ strict_min_version: '142.0' });
+  });
+
+  it('runs its background as an event page', () => {
+    expect(manifest.background).toEqual({ scripts: ['background.js'] });
+  });
+
+  it('differs in its e2e build only by the pre-granted loopback hosts', () => {
+    const e2e = read('firefox-mv3-e2e');
+    expect(e2e.host_permissions).toEqual(['https://127.0.0.1/*', 'https://localhost/*']);
+    const { key: _key, ...rest } = e2e;
+    expect({ ...rest, host_permissions: [] }).toEqual(manifest);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Messages between the background and the clipboard clearer (offscreen document in Chrome). */
 export const OFFSCREEN_CLIPBOARD = 'tw-offscreen-clipboard';
-/** Broadcast when a clear ran, so an open frame can say what happened. */
+/** Sent when a clear ran, so an open frame can say what happened (a runtime broadcast from Chrome's offscreen document, a message to each tab from Firefox's background). */
 export const CLIPBOARD_OUTCOME = 'tw-clipboard-outcome';
 
 export type OffscreenClipboardMessage =
