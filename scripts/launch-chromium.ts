@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumExecutable } from './chromium-path.ts';
@@ -9,8 +9,9 @@ import { chromiumExecutable } from './chromium-path.ts';
  * Used by the e2e fixtures and by `npm start`.
  */
 export async function launchWithExtension(extensionDir: string, options: { headless: boolean; userDataDir?: string; args?: string[] }): Promise<BrowserContext> {
+  const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'token-warden-profile-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless: options.headless,
     ignoreHTTPSErrors: true,
@@ -32,6 +33,10 @@ export async function launchWithExtension(extensionDir: string, options: { headl
       ...(options.args ?? []),
     ],
   });
+  // A throwaway profile is ours to remove: every e2e test makes one, and a suite run
+  // left a thousand of them in /tmp.
+  if (ownDir) context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
+  return context;
 }
 
 export async function extensionServiceWorker(context: BrowserContext) {
