@@ -35,7 +35,15 @@ export async function launchWithExtension(extensionDir: string, options: { headl
   });
   // A throwaway profile is ours to remove: every e2e test makes one, and a suite run
   // left a thousand of them in /tmp.
-  if (ownDir) context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
+  // Chromium may still be writing to it as the context closes (ENOTEMPTY): retry, and
+  // never fail a test over a leftover temp directory.
+  if (ownDir) context.on('close', () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // left for the OS's temp cleanup
+    }
+  });
   return context;
 }
 
