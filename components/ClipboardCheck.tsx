@@ -1,4 +1,5 @@
 import { t } from '../utils/i18n';
+import { Panel } from './Panel';
 
 /**
  * The optional `clipboardRead` permission: granted, the clear that follows a copy first
@@ -8,12 +9,15 @@ import { t } from '../utils/i18n';
  */
 export function ClipboardCheck({ granted, onChange }: { granted: boolean; onChange: (grant: boolean) => void }) {
   return (
-    <section aria-labelledby="clipboard-title">
-      <h2 id="clipboard-title">{t('options.clipboardTitle')}</h2>
-      <p>{granted ? t('options.clipboardChecks') : t('options.clipboardClearsBlind')}</p>
-      <button type="button" data-testid="clipboard-read" aria-pressed={granted} onClick={() => onChange(!granted)}>
-        {granted ? t('options.clipboardStopChecking') : t('options.clipboardCheck')}
-      </button>
-    </section>
+    <Panel titleId="clipboard-title" title={t('options.clipboardTitle')}>
+      <div class="tw-panel-body">
+        <p>{granted ? t('options.clipboardChecks') : t('options.clipboardClearsBlind')}</p>
+      </div>
+      <div class="tw-panel-footer">
+        <button type="button" class={`tw-btn ${granted ? 'tw-btn-default' : 'tw-btn-primary'}`} data-testid="clipboard-read" aria-pressed={granted} onClick={() => onChange(!granted)}>
+          {granted ? t('options.clipboardStopChecking') : t('options.clipboardCheck')}
+        </button>
+      </div>
+    </Panel>
   );
 }

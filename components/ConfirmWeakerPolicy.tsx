@@ -33,43 +33,38 @@ export function ConfirmWeakerPolicy({ fileName, weakenings, onConfirm, onCancel 
       data-testid="weaker-policy"
       aria-labelledby="tw-weaker-title"
       aria-describedby="tw-weaker-intro"
-      style={styles.dialog}
+      class="tw-modal"
       onCancel={(e) => {
         // Escape: our Cancel, so the page (not the browser) decides what closing means.
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="tw-weaker-title" style={styles.title}>
-        {t('weakening.dialog.title', [fileName])}
-      </h2>
-      <p id="tw-weaker-intro">{t('weakening.dialog.intro')}</p>
-      <ul style={styles.list}>
-        {weakenings.map((w) => (
-          <li key={w.id} data-weakening={w.id} data-field={w.field} style={styles.item}>
-            <strong>{w.message}</strong>
-            <br />
-            <span data-testid="weakening-change">{t('weakening.dialog.change', [describePolicyValue(w.field, w.before), describePolicyValue(w.field, w.after)])}</span>
-          </li>
-        ))}
-      </ul>
-      <div style={styles.actions}>
-        <button type="button" data-testid="import-anyway" onClick={onConfirm} style={styles.danger}>
+      <div class="tw-modal-header">
+        <h2 id="tw-weaker-title" class="tw-modal-title">
+          {t('weakening.dialog.title', [fileName])}
+        </h2>
+      </div>
+      <div class="tw-modal-body">
+        <p id="tw-weaker-intro">{t('weakening.dialog.intro')}</p>
+        <ul>
+          {weakenings.map((w) => (
+            <li key={w.id} data-weakening={w.id} data-field={w.field}>
+              <strong>{w.message}</strong>
+              <br />
+              <span data-testid="weakening-change">{t('weakening.dialog.change', [describePolicyValue(w.field, w.before), describePolicyValue(w.field, w.after)])}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div class="tw-modal-footer">
+        <button type="button" class="tw-btn tw-btn-danger" data-testid="import-anyway" onClick={onConfirm}>
           {t('weakening.dialog.importAnyway')}
-        </button>{' '}
-        <button type="button" ref={cancel} data-testid="cancel-import" onClick={onCancel}>
+        </button>
+        <button type="button" class="tw-btn tw-btn-default" ref={cancel} data-testid="cancel-import" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
     </dialog>
   );
 }
-
-const styles = {
-  dialog: { font: '14px/1.5 system-ui, sans-serif', color: '#1d2b36', maxWidth: '680px', border: '1px solid #b3261e', borderRadius: '6px', padding: '16px 20px' },
-  title: { marginTop: 0, fontSize: '18px' },
-  list: { paddingLeft: '20px' },
-  item: { marginBottom: '8px', wordBreak: 'break-word' },
-  actions: { marginTop: '12px' },
-  danger: { background: '#b3261e', color: '#fff', border: '1px solid #8c1d18', borderRadius: '4px', padding: '4px 12px' },
-} as const;

@@ -14,9 +14,8 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extensionServiceWorker, launchWithExtension } from './launch-chromium.ts';
 import { ensureChromium } from './ensure-chromium.ts';
-import { startSimulator } from '../whm-sim/server.ts';
+import { bannerSummary, logInToTokensPage, openDemoBrowser } from './demo-browser.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,53 +29,51 @@ const { values: args } = parseArgs({
   },
 });
 
+// Without a display a headless browser shows nothing to anyone: say so before the
+// build, so a newcomer on a server or in a container knows what to run instead.
+const noDisplay = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux';
+if (noDisplay && !args.once && args.headless === undefined) {
+  console.log(
+    [
+      'No display found (DISPLAY is not set), so Chromium will run headless and you will not see it.',
+      '  npm start -- --once      prints what the audit banner found, saves demo.png and exits',
+      '  npm run screenshots      saves the banner, a fix dialog, the options page and the popup to docs/screenshots/',
+      'Continuing headless; the simulator stays up until Ctrl-C.',
+    ].join('\n'),
+  );
+}
+
 const root = resolve(import.meta.dirname, '..');
 ensureChromium();
 execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'inherit', cwd: root });
 
-const sim = await startSimulator({ scenario: args.scenario, port: args.port ? Number(args.port) : undefined });
-console.log(`WHM simulator: ${sim.loginUrl}  (log in as ${args.user} / ${args.pass})`);
+const headless = args.headless ?? (args.once || noDisplay);
+const demo = await openDemoBrowser({ scenario: args.scenario, port: args.port ? Number(args.port) : undefined, headless });
+console.log(`WHM simulator: ${demo.sim.loginUrl}  (log in as ${args.user} / ${args.pass})`);
 
-const headless = args.headless ?? (args.once || !process.env.DISPLAY);
-const context = await launchWithExtension(resolve(root, '.output/chrome-mv3-e2e'), { headless });
-const worker = await extensionServiceWorker(context);
-// Wait until the background has registered the content script for the simulator's host.
-for (let i = 0; i < 100; i++) {
-  if ((await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) > 0) break;
-  await new Promise((r) => setTimeout(r, 50));
-}
-
-const page = context.pages()[0] ?? (await context.newPage());
-await page.goto(sim.loginUrl);
-await page.fill('input[name=user]', args.user);
-await page.fill('input[name=pass]', args.pass);
-await Promise.all([page.waitForURL(/\/apitokens\/home/), page.click('[type=submit]')]);
-
-const banner = page.getByTestId('audit-banner');
-await banner.and(page.locator(':not([data-state=loading])')).waitFor({ timeout: 30_000 });
-const state = await banner.getAttribute('data-state');
-const total = await banner.getAttribute('data-total');
-const attention = await banner.getAttribute('data-attention');
-const findings = await page.locator('[data-testid=audit-banner] [data-finding]').evaluateAll((els) =>
-  els.map((el) => `${el.getAttribute('data-finding')}=${el.getAttribute('data-count')}`),
-);
-console.log(`Banner: state=${state} total=${total ?? '-'} attention=${attention ?? '-'}${findings.length ? ` findings: ${findings.join(' ')}` : ''}`);
-console.log(`Banner text: ${(await banner.innerText()).replace(/\s+/g, ' ').trim()}`);
+const page = demo.context.pages()[0] ?? (await demo.context.newPage());
+await logInToTokensPage(page, demo.sim, args.user, args.pass);
+const banner = await bannerSummary(page);
+console.log(`Banner: ${banner.line}`);
+console.log(`Banner text: ${banner.text}`);
 
 if (args.once) {
   await page.screenshot({ path: resolve(root, args.screenshot), fullPage: true });
   console.log(`Screenshot: ${args.screenshot}`);
-  await context.close();
-  await sim.close();
-  process.exit(state === 'error' ? 1 : 0);
+  await demo.close();
+  process.exit(banner.state === 'error' ? 1 : 0);
 }
 
+console.log(`Options page: chrome-extension://${demo.extensionId}/options.html (or chrome://extensions → Token Warden → Details → Extension options)`);
 console.log(headless ? 'Running headless (no display). Ctrl-C to stop.' : 'Chromium is open. Close it or press Ctrl-C to stop.');
+let stopping = false;
 const stop = async () => {
-  await context.close().catch(() => undefined);
-  await sim.close();
+  // Closing the browser fires 'close' again: stop once.
+  if (stopping) return;
+  stopping = true;
+  await demo.close();
   process.exit(0);
 };
-context.on('close', () => void stop());
+demo.context.on('close', () => void stop());
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());

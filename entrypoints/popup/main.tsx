@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import '../../assets/whm-style.css';
 import { ServerToggle } from '../../components/ServerToggle';
 import { SNAPSHOTS_KEY, type ServerSnapshot } from '../../utils/snapshots';
 import { approvedVaultOrigin, enabledServers, exactOrigin, hostStillNeeded, setServerEnabled } from '../../utils/servers';
-import { hostPermissionFor, isWhmUrl } from '../../utils/whm/session';
+import { hostPermissionFor, isApiTokensPage, isWhmUrl } from '../../utils/whm/session';
 import { uiLocale } from '../../utils/i18n';
 
 /**
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
         host: new URL(url!).host,
         origin,
         enabled: enabled.has(origin) && (await browser.permissions.contains({ origins: [permission] })),
+        onTokensPage: isApiTokensPage(new URL(url!).pathname),
         snapshot: snapshots[origin] ?? null,
       }
     : null;
@@ -43,6 +45,7 @@ async function start(): Promise<void> {
       current={current}
       servers={Object.values(snapshots).sort((a, b) => a.host.localeCompare(b.host))}
       nowMs={Date.now()}
+      openOptions={() => void browser.runtime.openOptionsPage()}
       enable={async () => {
         if (!permission) return false;
         // permissions.request must run inside the click, before any other await.

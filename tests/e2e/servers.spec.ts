@@ -1,5 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { startSimulator } from '../../whm-sim/server.ts';
 import { DEMO_NOW, expect, test } from './fixtures';
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
 
 const registeredMatches = (serviceWorker: import('@playwright/test').Worker) =>
   serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []));
@@ -17,6 +24,10 @@ test('the popup shows the last audit, and disabling a server removes its content
   await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'enabled');
   const attention = await page.getByTestId('audit-banner').getAttribute('data-attention');
   await expect(popup.getByTestId('server-summary')).toHaveAttribute('data-attention', attention!);
+  // The tab is Manage API Tokens already: the popup does not send the user there.
+  await expect(popup.getByTestId('popup-status')).not.toContainText('Manage API Tokens');
+  await expect(popup.getByTestId('popup-status')).toContainText('this page');
+  await expectNoSeriousAxeViolations(popup);
 
   await popup.getByTestId('disable-server').click();
   await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'disabled');
@@ -43,6 +54,11 @@ test('away from WHM the popup lists the audited servers; the snapshot holds meta
   await expect(popup.getByTestId('popup-status')).toHaveAttribute('data-state', 'not-whm');
   await expect(popup.locator(`[data-server="${sim.origin}"]`)).toContainText('127.0.0.1');
   await expect(popup.getByText(/live WHM session/)).toBeVisible();
+  await expectNoSeriousAxeViolations(popup);
+  // The popup's link to the options page.
+  const [optionsTab] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('open-options').click()]);
+  await expect(optionsTab).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+  await optionsTab.close();
 
   const snapshot = await serviceWorker.evaluate(async (origin) => ((await chrome.storage.local.get('tw:snapshots'))['tw:snapshots'] as Record<string, unknown>)[origin], sim.origin);
   const tokens = (snapshot as { tokens: Array<Record<string, unknown>> }).tokens;
@@ -53,6 +69,12 @@ test('away from WHM the popup lists the audited servers; the snapshot holds meta
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.locator(`tr[data-server="${sim.origin}"]`)).toBeVisible();
+  // The Servers view sits in the page's one column, not beside or below it.
+  const column = await options.locator('main.tw-container').boundingBox();
+  const servers = await options.getByTestId('servers-view').boundingBox();
+  expect(servers!.x).toBeGreaterThanOrEqual(column!.x);
+  expect(servers!.x + servers!.width).toBeLessThanOrEqual(column!.x + column!.width);
+  await expectNoSeriousAxeViolations(options);
   await options.locator(`tr[data-server="${sim.origin}"] [data-testid=remove-server]`).click();
   await expect(options.locator(`tr[data-server="${sim.origin}"]`)).toHaveCount(0);
   const after = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('tw:snapshots'))['tw:snapshots']);
