@@ -1,9 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { trusted } from './trusted';
-import { AUDIT_RULES, type AuditRule } from '../utils/audit/audit-tokens';
+import { rulesBySeverity, ruleLevel, type AuditRule, type Finding, type FindingLevel } from '../utils/audit/audit-tokens';
+import { findingDetail, levelLabel } from '../utils/audit/finding-details';
+import { fixesFor, type FixKind } from '../utils/audit/fixes';
 import { ruleTexts } from '../utils/audit/rule-texts';
 import type { AuditReport } from '../utils/messages';
 import type { WhmErrorInfo } from '../utils/whm/errors';
+import type { WhmToken } from '../utils/whm/schemas';
 import { formatNumber, t } from '../utils/i18n';
 
 export type BannerState =
@@ -17,7 +20,8 @@ export interface AuditBannerProps {
   onRevoke: (names: string[]) => void;
   onExport: (format: 'csv' | 'json') => void;
   onRetry: () => void;
-  onRotate: (name: string) => void;
+  /** One fix for one token, from an opened line (utils/audit/fixes.ts); its dialog is our frame too. */
+  onFix: (kind: FixKind, name: string) => void;
 }
 
 const errorHeadline = (kind: WhmErrorInfo['kind']): string =>
@@ -29,16 +33,27 @@ const errorHeadline = (kind: WhmErrorInfo['kind']): string =>
     malformed: () => t('banner.error.malformed'),
   })[kind]();
 
+const FIX_LABELS: Record<FixKind, () => string> = {
+  'set-expiry': () => t('banner.fix.setExpiry'),
+  rename: () => t('banner.fix.rename'),
+  restrict: () => t('banner.fix.restrict'),
+  allowlist: () => t('banner.fix.allowlist'),
+  rotate: () => t('banner.fix.rotate'),
+  revoke: () => t('banner.fix.revoke'),
+};
+
+/** A token a line counts, with the finding that put it there (its privileges, for instance). */
+interface LineEntry {
+  token: WhmToken;
+  finding: Finding;
+}
 
 /**
  * The audit banner above WHM's token table. Everything that came from WHM is rendered
  * as text by Preact (never as markup), so a hostile token name stays inert.
  */
-/** Findings whose remedy is a new token rather than a revoke. */
-const ROTATABLE: ReadonlySet<AuditRule> = new Set(['rotation-due', 'expiring-soon', 'never-expires', 'full-access']);
-
-export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: AuditBannerProps) {
-
+export function AuditBanner(props: AuditBannerProps) {
+  const { state, onRetry } = props;
   if (state.phase === 'loading') {
     return (
       <section class="tw-banner" data-testid="audit-banner" data-state="loading" aria-labelledby="tw-title" aria-busy="true">
@@ -65,18 +80,32 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
       </section>
     );
   }
+  return <ReadyBanner {...props} report={state.report} refreshing={state.refreshing} />;
+}
 
-  const { report } = state;
+function ReadyBanner({ report, refreshing, onRevoke, onExport, onFix }: AuditBannerProps & { report: AuditReport; refreshing: boolean }) {
   const { summary, tokens } = report.audit;
+  // One pass over the tokens for every line (a thousand tokens, nine rules).
+  const byRule = useMemo(() => {
+    const map = new Map<AuditRule, LineEntry[]>();
+    for (const { token, findings } of tokens) {
+      for (const finding of findings) {
+        const list = map.get(finding.rule);
+        if (list) list.push({ token, finding });
+        else map.set(finding.rule, [{ token, finding }]);
+      }
+    }
+    return map;
+  }, [tokens]);
   const texts = ruleTexts(report.policy);
-  const namesBy = (rule: AuditRule) => tokens.filter((t) => t.findings.some((f) => f.rule === rule)).map((t) => t.token.name);
-  const expired = namesBy('expired');
+  const expired = (byRule.get('expired') ?? []).map((e) => e.token.name);
   const headline =
     summary.total === 0
       ? t('banner.headline.none')
       : summary.attention === 0
         ? t('banner.headline.healthy', summary.total, [formatNumber(summary.total)])
         : t('banner.headline.attention', summary.total, [formatNumber(summary.attention), formatNumber(summary.total)]);
+  const rules = rulesBySeverity(report.policy.requireIpAllowlist).filter((rule) => summary.counts[rule]);
 
   return (
     <section
@@ -87,23 +116,24 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
       data-attention={summary.attention}
       data-now={report.now}
       aria-labelledby="tw-title"
-      aria-busy={state.refreshing}
+      aria-busy={refreshing}
     >
       <h2 id="tw-title" class="tw-headline">
         {headline}
       </h2>
-      {AUDIT_RULES.some((rule) => summary.counts[rule]) && (
+      {rules.length > 0 && (
         <ul class="tw-findings">
-          {AUDIT_RULES.filter((rule) => summary.counts[rule]).map((rule) => (
+          {rules.map((rule) => (
             <FindingLine
               key={rule}
               rule={rule}
+              level={ruleLevel(rule, report.policy.requireIpAllowlist)}
               count={summary.counts[rule] ?? 0}
-              names={namesBy(rule)}
-              info={rule === 'any-ip' && !report.policy.requireIpAllowlist}
+              entries={byRule.get(rule) ?? []}
               text={texts[rule]}
+              report={report}
               onRevoke={onRevoke}
-              onRotate={ROTATABLE.has(rule) ? onRotate : undefined}
+              onFix={onFix}
             />
           ))}
         </ul>
@@ -125,54 +155,114 @@ export function AuditBanner({ state, onRevoke, onExport, onRetry, onRotate }: Au
   );
 }
 
+/** The level in words beside its colour; the colon is for screen readers only. */
+function LevelLabel({ level }: { level: FindingLevel }) {
+  return (
+    <>
+      <span class="tw-level">{levelLabel(level)}</span>
+      <span class="tw-sr">: </span>
+    </>
+  );
+}
+
 function FindingLine(props: {
   rule: AuditRule;
+  level: FindingLevel;
   count: number;
-  names: string[];
-  info: boolean;
+  entries: LineEntry[];
   text: { reason: string; action: string };
+  report: AuditReport;
   onRevoke: (names: string[]) => void;
-  onRotate?: ((name: string) => void) | undefined;
+  onFix: (kind: FixKind, name: string) => void;
 }) {
-  const { rule, count, names, info, text, onRevoke, onRotate } = props;
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const { rule, level, count, entries, text, report, onRevoke, onFix } = props;
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // The audit a "Revoke chosen" was asked from: the next one is the revoke's outcome.
+  const [revokedFrom, setRevokedFrom] = useState<AuditReport | null>(null);
   // The names are drawn only once the line is opened: a reseller with a thousand tokens
   // would otherwise wait for thousands of hidden checkboxes before the banner shows.
   const [open, setOpen] = useState(false);
+  const listed = useMemo(() => new Set(entries.map((e) => e.token.name)), [entries]);
+  // A chosen token that left the list (revoked here, from another line or by WHM's own
+  // buttons) is no longer chosen, even before the effect below drops it.
+  const live = [...chosen].filter((name) => listed.has(name));
+  useEffect(() => {
+    if (revokedFrom && revokedFrom !== report) {
+      // The revoke is done and the list read again: whatever was chosen was decided on.
+      setRevokedFrom(null);
+      setChosen(new Set());
+    } else if (live.length !== chosen.size) {
+      setChosen(new Set(live));
+    }
+  }, [report]);
   const toggle = (name: string) => {
-    const next = new Set(chosen);
+    const next = new Set(live);
     if (next.has(name)) next.delete(name);
     else next.add(name);
     setChosen(next);
   };
+  const fixes = fixesFor(rule);
   return (
-    <li data-finding={rule} data-count={count} data-level={info ? 'info' : 'warning'} class={info ? 'tw-info' : 'tw-warning'}>
+    <li data-finding={rule} data-count={count} data-level={level} class={`tw-line tw-${level}`}>
       <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
+          <LevelLabel level={level} />
           <strong>{t('banner.findingCount', count, [formatNumber(count)])}</strong> {text.reason}. <span class="tw-action">{text.action}</span>
         </summary>
-        <fieldset class="tw-names">
-          <legend>{t('banner.namesLegend')}</legend>
-          {open && names.map((name) => (
-            <label key={name} class="tw-name">
-              <input type="checkbox" checked={chosen.has(name)} onChange={() => toggle(name)} data-choose={name} />
-              <code>{name}</code>
-              {onRotate && (
-                <button type="button" class="tw-button tw-small" data-rotate={name} aria-label={t('rotate.buttonLabel', [name])} onClick={trusted(() => onRotate(name))}>
-                  {t('rotate.button')}
-                </button>
-              )}
-            </label>
-          ))}
-        </fieldset>
-        <button type="button" class="tw-button tw-danger" disabled={chosen.size === 0} onClick={trusted(() => onRevoke([...chosen]))} data-testid={`revoke-chosen-${rule}`}>
-          {t('banner.revokeChosen', [formatNumber(chosen.size)])}
-        </button>
+        {open && (
+          <>
+            <fieldset class="tw-names">
+              <legend>{t('banner.namesLegend')}</legend>
+              <ul class="tw-tokens">
+                {entries.map(({ token, finding }, i) => {
+                  const id = `tw-${rule}-${i}`;
+                  return (
+                    <li key={token.name} class="tw-token">
+                      <label class="tw-name">
+                        <input type="checkbox" checked={live.includes(token.name)} onChange={() => toggle(token.name)} data-choose={token.name} />
+                        <code id={id}>{token.name}</code>
+                      </label>
+                      <span class="tw-about">{findingDetail(finding, token, report.now, report.policy)}</span>
+                      <span class="tw-fixes">
+                        {fixes.map((kind) => (
+                          <button
+                            type="button"
+                            key={kind}
+                            class={`tw-button tw-small${kind === 'revoke' ? ' tw-danger' : ''}`}
+                            data-fix={kind}
+                            data-token={token.name}
+                            aria-describedby={id}
+                            onClick={trusted(() => onFix(kind, token.name))}
+                          >
+                            {FIX_LABELS[kind]()}
+                          </button>
+                        ))}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+            <button
+              type="button"
+              class="tw-button tw-danger"
+              disabled={live.length === 0}
+              onClick={trusted(() => {
+                setRevokedFrom(report);
+                onRevoke(live);
+              })}
+              data-testid={`revoke-chosen-${rule}`}
+            >
+              {t('banner.revokeChosen', [formatNumber(live.length)])}
+            </button>
+          </>
+        )}
       </details>
     </li>
   );
 }
 
+// Levels by colour and by word; each text/background pair is at least AA.
 export const AUDIT_BANNER_CSS = `
 .tw-banner { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2b36;
   border: 1px solid #9bb7cf; border-left: 6px solid #2a6ebb; background: #f3f8fd;
@@ -182,19 +272,28 @@ export const AUDIT_BANNER_CSS = `
 .tw-headline { margin: 0; font-size: 15px; font-weight: 700; }
 .tw-detail { margin: 4px 0 0; }
 .tw-findings { margin: 8px 0 0; padding: 0; list-style: none; }
-.tw-findings > li { margin: 2px 0; }
+.tw-line { margin: 3px 0; padding: 1px 0 1px 8px; border-left: 4px solid; background: #fff; }
+.tw-critical { border-color: #b42318; } .tw-warning { border-color: #c98a1b; } .tw-info { border-color: #5b8fc9; }
+.tw-level { font-size: 11px; font-weight: 700; text-transform: uppercase; padding: 0 6px; margin-right: 6px; border-radius: 3px; }
+.tw-critical .tw-level { background: #b42318; color: #fff; }
+.tw-warning .tw-level { background: #f5c46a; color: #4a2500; }
+.tw-info .tw-level { background: #d3e4f7; color: #143f70; }
+.tw-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 .tw-findings summary { cursor: pointer; padding: 2px 0; }
 .tw-findings summary:focus-visible, .tw-button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 .tw-info summary { color: #3d4f5c; }
 .tw-action { color: #3d4f5c; }
-.tw-names { border: 0; margin: 4px 0 6px 18px; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+.tw-names { border: 0; margin: 4px 0 6px 18px; padding: 0; }
 .tw-names legend { font-size: 12px; color: #3d4f5c; padding: 0; margin-bottom: 2px; }
-.tw-name { display: inline-flex; align-items: center; gap: 4px; }
+.tw-tokens { list-style: none; margin: 0; padding: 0; }
+.tw-token { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 10px; padding: 3px 0; border-top: 1px solid #e6ebef; }
+.tw-name { display: inline-flex; align-items: center; gap: 4px; min-width: 16em; }
+.tw-about { color: #3d4f5c; font-size: 13px; flex: 1 1 16em; }
 code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; }
 .tw-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 .tw-button { font: inherit; padding: 4px 10px; border: 1px solid #5b7083; border-radius: 3px; background: #fff; color: #1d2b36; cursor: pointer; }
 .tw-button:disabled { opacity: .55; cursor: default; }
 .tw-button.tw-danger { border-color: #b42318; color: #8f1c12; }
-.tw-findings .tw-button { margin-left: 18px; }
-.tw-findings .tw-button.tw-small { margin-left: 4px; padding: 0 6px; font-size: 12px; }
+.tw-findings > li > details > .tw-button { margin: 0 0 4px 18px; }
+.tw-button.tw-small { padding: 0 6px; font-size: 12px; }
 `;

@@ -23,7 +23,7 @@ export function PresetPicker({ presets, titles, chosen, onChoose, problem }: Pre
       {problem && <p role="alert" class="tw-problem">{problem}</p>}
       <ul>
         {presets.map((p) => (
-          <li key={p.id}>
+          <li key={p.id} class={p.missing.length ? 'tw-muted' : undefined}>
             <button type="button" data-preset={p.id} aria-pressed={chosen === p.id} data-unavailable={p.missing.length ? 'true' : undefined} onClick={() => onChoose(p)}>
               <span class="tw-label">{p.label}</span>
               {p.source === 'policy' && <span class="tw-tag">{t('presets.team')}</span>}
@@ -37,7 +37,7 @@ export function PresetPicker({ presets, titles, chosen, onChoose, problem }: Pre
               ))}
             </p>
             {p.missing.length > 0 && (
-              <p class="tw-problem" data-missing={p.missing.join(' ')}>
+              <p class="tw-unavailable" data-missing={p.missing.join(' ')}>
                 {t('presets.unavailable', [p.missing.join(', ')])}
               </p>
             )}
@@ -62,16 +62,23 @@ export const FORM_UI_CSS = `
 .tw-desc { margin: 4px 0; }
 .tw-acls { margin: 2px 0; display: flex; flex-wrap: wrap; gap: 3px; }
 code { font: 11.5px ui-monospace, Menlo, monospace; background: #eef3f7; padding: 0 3px; border-radius: 2px; }
-code.tw-missing { text-decoration: line-through; color: #8f1c12; }
+/* An unavailable preset is not an error: muted, with the reason in plain grey. */
+code.tw-missing { text-decoration: line-through; }
+.tw-presets .tw-muted { background: #f6f7f8; color: #4d5b66; }
+.tw-muted button:not([aria-pressed="true"]) { border-color: #8a98a5; color: inherit; }
+.tw-unavailable { margin: 4px 0 0; font-size: 12px; }
 .tw-problem { color: #8f1c12; margin: 4px 0 0; }
 .tw-name { margin: 4px 0 0; }
-.tw-name [data-valid="true"] { color: #1e6b33; }
-.tw-name [data-valid="false"] { color: #8f1c12; }
-.tw-name ul { margin: 2px 0; padding-left: 18px; }
+.tw-name [data-state="ok"] { color: #1e6b33; }
+.tw-name [data-state="bad"] { color: #8f1c12; }
+.tw-name [data-state="quiet"] { color: #4d5b66; }
 .tw-builder { display: flex; flex-wrap: wrap; gap: 6px; align-items: end; margin-top: 4px; }
 .tw-builder label { display: flex; flex-direction: column; font-size: 12px; }
 .tw-builder input { font: inherit; padding: 2px 4px; border: 1px solid #5b7083; border-radius: 3px; }
 .tw-builder button { font: inherit; padding: 2px 8px; border: 1px solid #5b7083; background: #fff; border-radius: 3px; cursor: pointer; }
+.tw-choices { display: flex; gap: 3px; margin-top: 2px; }
+.tw-choices button { font-size: 12px; padding: 0 6px; border-color: #2a6ebb; color: #1a4f8a; border-radius: 9px; }
+.tw-choices [aria-pressed="true"] { background: #2a6ebb; color: #fff; }
 .tw-policy { border-radius: 4px; padding: 6px 10px; margin: 0 0 10px; border: 1px solid #e0b96a; border-left: 6px solid #a15c00; background: #fff8ea; }
 .tw-policy[data-blocked="true"] { border-color: #d9a1a1; border-left-color: #b42318; background: #fdf3f2; }
 .tw-policy ul { margin: 2px 0; padding-left: 18px; }

@@ -48,6 +48,8 @@ export function ConfirmRevoke({ names, busy, onConfirm, onCancel }: { names: str
   );
 }
 
+const outcomeOf = (o: RevokeOutcome): 'revoked' | 'already-gone' | 'failed' => (o.alreadyGone ? 'already-gone' : o.revoked ? 'revoked' : 'failed');
+
 export function RevokeResultView({ result, onClose }: { result: RevokeResult; onClose: () => void }) {
   if (!result.ok) {
     return (
@@ -59,22 +61,25 @@ export function RevokeResultView({ result, onClose }: { result: RevokeResult; on
       </div>
     );
   }
-  const done = result.outcomes.filter((o) => o.revoked);
+  // "Already gone" is kept apart from "revoked": this revoke did not do it, and a count
+  // that claimed it would hide that someone else is revoking tokens on this server.
+  const done = result.outcomes.filter((o) => o.revoked && !o.alreadyGone);
+  const gone = result.outcomes.filter((o) => o.alreadyGone);
   const failed = result.outcomes.filter((o) => !o.revoked);
+  const revokedText = t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)]);
   return (
-    <div class="tw-result" role="status" data-testid="revoke-result" data-revoked={done.length} data-failed={failed.length}>
+    <div class="tw-result" role="status" data-testid="revoke-result" data-revoked={done.length} data-gone={gone.length} data-failed={failed.length}>
       <p>
         {failed.length
-          ? t('revokeResult.summaryWithFailures', [
-              t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)]),
-              t('revokeResult.notRevoked', failed.length, [formatNumber(failed.length)]),
-            ])
-          : t('revokeResult.summary', [t('revokeResult.revokedTokens', done.length, [formatNumber(done.length)])])}
+          ? t('revokeResult.summaryWithFailures', [revokedText, t('revokeResult.notRevoked', failed.length, [formatNumber(failed.length)])])
+          : t('revokeResult.summary', [revokedText])}
+        {gone.length > 0 && ` ${t('revokeResult.goneTokens', gone.length, [formatNumber(gone.length)])}`}
       </p>
       <ul>
         {result.outcomes.map((o) => (
-          <li key={o.name} data-outcome={o.revoked ? 'revoked' : 'failed'} data-token={o.name}>
-            <code>{o.name}</code>: {o.revoked ? t('revokeResult.revoked') : t('revokeResult.stillThere', [o.reason ?? t('common.unknownReason')])}
+          <li key={o.name} data-outcome={outcomeOf(o)} data-token={o.name}>
+            <code>{o.name}</code>:{' '}
+            {o.alreadyGone ? t('revokeResult.alreadyGone') : o.revoked ? t('revokeResult.revoked') : t('revokeResult.stillThere', [o.reason ?? t('common.unknownReason')])}
           </li>
         ))}
       </ul>

@@ -16,6 +16,8 @@
  * two talk over the port, which no page script can see.
  */
 
+import type { UpdateFixKind } from './audit/fixes';
+
 /** What a frame is for, as the content script asks for it. */
 export type FrameTaskRequest =
   /** The secure step for the secret WHM just showed (read once from WHM's callout). */
@@ -23,7 +25,9 @@ export type FrameTaskRequest =
   /** Rotate `name`: create the replacement, show its secret, then revoke the old one. */
   | { kind: 'rotate'; name: string; user: string | null }
   /** Confirm revoking these tokens, one by one, then show the outcome. */
-  | { kind: 'revoke'; names: string[] };
+  | { kind: 'revoke'; names: string[] }
+  /** One fix to one token (an update: expiry, name, privileges or allowlist), confirmed in the frame. */
+  | { kind: 'fix'; fix: UpdateFixKind; name: string };
 
 export type FrameKind = FrameTaskRequest['kind'];
 
@@ -57,4 +61,6 @@ export type HostToFrame =
   /** The user pressed WHM's "Yes, I saved my token" before the secret was stored anywhere. */
   | { type: 'confirm-leave' }
   /** The host scrolled to what the frame asked to reveal and focused the frame: move the keyboard there. */
-  | { type: 'revealed' };
+  | { type: 'revealed' }
+  /** Escape reached the dialog around the frame (not the frame itself): the frame decides, as for its own Escape. */
+  | { type: 'escape' };

@@ -25,6 +25,32 @@ describe('RequestSchema', () => {
   });
 });
 
+describe('RequestSchema, fixes', () => {
+  const at = { origin: req.origin, cpsess: req.cpsess };
+  const fix = (change: unknown) => RequestSchema.safeParse({ type: 'token:fix', ...at, name: 'ops-a', change }).success;
+  it('takes one change of one kind, shaped as WHM would accept it', () => {
+    expect(fix({ kind: 'set-expiry', expiresAt: 1_900_000_000 })).toBe(true);
+    expect(fix({ kind: 'rename', newName: 'ops-b-20261128' })).toBe(true);
+    expect(fix({ kind: 'restrict', acls: ['list-accts', 'acct-summary'] })).toBe(true);
+    expect(fix({ kind: 'allowlist', ips: ['192.0.2.1', '2001:db8::/32'] })).toBe(true);
+  });
+  it('refuses a change that would mean something else: never, no privileges, no allowlist, a bad name', () => {
+    expect(fix({ kind: 'set-expiry', expiresAt: 0 })).toBe(false);
+    expect(fix({ kind: 'set-expiry', expiresAt: null })).toBe(false);
+    expect(fix({ kind: 'restrict', acls: [] })).toBe(false);
+    expect(fix({ kind: 'allowlist', ips: [] })).toBe(false);
+    expect(fix({ kind: 'allowlist', ips: Array.from({ length: 101 }, (_, i) => `10.0.0.${i}`) })).toBe(false);
+    expect(fix({ kind: 'rename', newName: 'bad name' })).toBe(false);
+    expect(fix({ kind: 'rename', newName: 'b', acls: ['all'] })).toBe(false);
+    expect(fix({ kind: 'revoke' })).toBe(false);
+  });
+  it('opens a fix frame only for the update fixes', () => {
+    const open = (task: unknown) => RequestSchema.safeParse({ type: 'frame:open', ...at, task }).success;
+    expect(open({ kind: 'fix', fix: 'restrict', name: 'ops-a' })).toBe(true);
+    expect(open({ kind: 'fix', fix: 'revoke', name: 'ops-a' })).toBe(false);
+  });
+});
+
 const own = { extensionId: 'me', frameUrl: 'chrome-extension://me/secure-frame.html' };
 
 describe('refuseSender', () => {
@@ -50,7 +76,9 @@ describe('refuseSender, by context', () => {
   const secret = 'S'.repeat(32);
   const actions: Request[] = [
     { type: 'tokens:revoke', ...at, names: ['a'] },
-    { type: 'token:rotate', ...at, name: 'a' },
+    { type: 'token:rotate', ...at, name: 'a', replacement: { name: 'b', acls: ['list-accts'], expiresAt: 1_900_000_000 } },
+    { type: 'token:plan', ...at, name: 'a' },
+    { type: 'token:fix', ...at, name: 'a', change: { kind: 'rename', newName: 'b' } },
     { type: 'token:test', ...at, user: 'u', secret },
     { type: 'token:details', ...at, secret },
     { type: 'vault:push', ...at, vaultToken: 'v', entry: { origin: req.origin, host: '127.0.0.1', user: 'u', name: 'a', secret, acls: [], expiresAt: null, whitelistIps: [], createdAt: 1 } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ALLOWLIST_ENTRIES } from './ip-allowlist';
 import { readCpsess } from './whm/session';
 import type { Request } from './messages';
 
@@ -14,6 +15,18 @@ const cpsess = z.string().regex(/^cpsess\d{10}$/);
 const tokenName = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/);
 
 const secret = z.string().regex(/^[0-9A-Z]{32}$/);
+// Catalogue ACLs are lower-case; a plugin's may not be (policy-acls.ts).
+const aclName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/);
+const acls = z.array(aclName).min(1).max(1000);
+const unixSeconds = z.number().int().positive();
+// Each entry is checked as an address or range where it is used (ip-allowlist.ts).
+const allowlist = z.array(z.string().min(1).max(64)).min(1).max(MAX_ALLOWLIST_ENTRIES);
+const fixChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('set-expiry'), expiresAt: unixSeconds }),
+  z.strictObject({ kind: z.literal('rename'), newName: tokenName }),
+  z.strictObject({ kind: z.literal('restrict'), acls }),
+  z.strictObject({ kind: z.literal('allowlist'), ips: allowlist }),
+]);
 const whmUser = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 const entry = z.strictObject({
   origin,
@@ -30,6 +43,7 @@ const frameTask = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('new-token'), name: tokenName.nullable(), user: whmUser.nullable() }),
   z.strictObject({ kind: z.literal('rotate'), name: tokenName, user: whmUser.nullable() }),
   z.strictObject({ kind: z.literal('revoke'), names: z.array(tokenName).min(1).max(10_000) }),
+  z.strictObject({ kind: z.literal('fix'), fix: z.enum(['set-expiry', 'rename', 'restrict', 'allowlist']), name: tokenName }),
 ]);
 
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -44,7 +58,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('clipboard:clear-later'), origin, cpsess, secret, seconds: z.number().int().min(1).max(3600) }),
   z.strictObject({ type: z.literal('clipboard:copied-elsewhere'), origin, cpsess }),
   z.strictObject({ type: z.literal('vault:push'), origin, cpsess, entry, vaultToken: z.string().min(1).max(4096), namespace: z.string().max(256).optional() }),
-  z.strictObject({ type: z.literal('token:rotate'), origin, cpsess, name: tokenName }),
+  z.strictObject({
+    type: z.literal('token:rotate'),
+    origin,
+    cpsess,
+    name: tokenName,
+    replacement: z.strictObject({ name: tokenName, acls, expiresAt: unixSeconds.nullable() }),
+  }),
+  z.strictObject({ type: z.literal('token:plan'), origin, cpsess, name: tokenName }),
+  z.strictObject({ type: z.literal('token:fix'), origin, cpsess, name: tokenName, change: fixChange }),
 ]) satisfies z.ZodType<Request>;
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */
@@ -66,6 +88,7 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<Request['type']> = new Set([
 ]);
 const FROM_FRAME: ReadonlySet<Request['type']> = new Set([
   'frame:claim', 'policy:get', 'token:details', 'token:test', 'vault:push', 'token:rotate', 'tokens:revoke', 'clipboard:clear-later', 'clipboard:copied-elsewhere',
+  'token:plan', 'token:fix',
 ]);
 
 export interface OwnContexts {

@@ -1,8 +1,9 @@
 import type { AuditResult } from './audit/audit-tokens';
+import type { FixChange } from './audit/fixes';
 import type { TokenEntry } from './export/token-entry';
 import type { FrameTaskRequest } from './frame-protocol';
 import type { EffectivePolicy, Preset } from './policy/defaults';
-import type { RevokeOutcome } from './whm/client';
+import type { RevokeOutcome, TokenSpec } from './whm/client';
 import type { WhmErrorInfo } from './whm/errors';
 import type { WhmToken } from './whm/schemas';
 
@@ -95,10 +96,27 @@ export interface VaultPushRequest extends OnWhmTab {
   namespace?: string;
 }
 
-/** Create the replacement of a token (same ACLs and allowlist, expiry and name per policy). */
+/**
+ * Our frame: create the replacement of a token as the user set it in the rotation dialog
+ * (name, privileges, expiry); the allowlist is the old token's, read afresh.
+ */
 export interface RotateRequest extends OnWhmTab {
   type: 'token:rotate';
   name: string;
+  replacement: { name: string; acls: string[]; expiresAt: number | null };
+}
+
+/** Our frame: what a fix or rotation dialog needs to know about one token, read afresh from WHM. */
+export interface TokenPlanRequest extends OnWhmTab {
+  type: 'token:plan';
+  name: string;
+}
+
+/** Our frame: apply one confirmed fix to one token (its complete state, one field changed), then list again. */
+export interface FixRequest extends OnWhmTab {
+  type: 'token:fix';
+  name: string;
+  change: FixChange;
 }
 
 export type Request =
@@ -113,6 +131,8 @@ export type Request =
   | ClipboardElsewhereRequest
   | VaultPushRequest
   | RotateRequest
+  | TokenPlanRequest
+  | FixRequest
   | PolicyRequest;
 
 export type TestResult = 'ok' | 'failed' | 'ip-restricted';
@@ -138,6 +158,8 @@ export interface FormContext {
   aclTitles: Record<string, string>;
   /** Why each of those ACLs is risky, where WHM itself warns about it. */
   aclWarnings: Record<string, string>;
+  /** Values the naming pattern allows per field of the name template (naming-choices.ts), e.g. team: ops, billing. */
+  nameChoices: Record<string, string[]>;
   /** WHM's clock (Unix seconds). */
   now: number;
 }
@@ -149,6 +171,35 @@ export interface ClaimedFrameTask {
   cpsess: string;
   secret?: string;
   policy: EffectivePolicy;
+}
+
+/** One token as WHM just listed it, and what a dialog offers for it. */
+export interface TokenPlan {
+  token: WhmToken;
+  /** WHM's clock (Unix seconds). */
+  now: number;
+  presets: PresetChoice[];
+  /** Titles of the token's and the presets' ACLs. */
+  aclTitles: Record<string, string>;
+  /** Every token name in use: a new name must be free. */
+  names: string[];
+  /** A name per the convention (rename), and the replacement's (rotation). */
+  suggested: { rename: string; replacement: string };
+}
+
+/** What a fix did, read back from a fresh list. */
+export interface FixOutcome {
+  /** The complete state that was sent. */
+  asked: TokenSpec;
+  /** WHM's reason when it refused the update. */
+  refused?: string;
+  /** The token as listed afterwards under the asked name; null when the list has no such token. */
+  listed: WhmToken | null;
+  /** Fields where the listed token differs from what was asked. */
+  mismatched: Array<keyof TokenSpec>;
+  /** What the policy says about the changed field (warn mode; block mode refuses instead). */
+  warnings: string[];
+  ok: boolean;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WhmErrorInfo };
@@ -178,4 +229,6 @@ export interface ReplyFor {
   'vault:push': Reply<{ path: string; version: number | null }>;
   /** `secret` lives in memory only. */
   'token:rotate': Reply<{ old: WhmToken; token: WhmToken; secret: string; warnings: string[] }>;
+  'token:plan': Reply<TokenPlan>;
+  'token:fix': Reply<FixOutcome>;
 }

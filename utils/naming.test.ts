@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildName, checkTokenName, namingMatcher, rotationName, safeNamePart, templateFields, WHM_TOKEN_NAME } from './naming';
+import { buildName, checkTokenName, namingMatcher, rotationName, safeNamePart, slugify, templateFields, WHM_TOKEN_NAME } from './naming';
 
 // Local-time constructor: names use the local calendar day, like WHM's form.
 const day = new Date(2026, 10, 28, 15, 30); // 28 Nov 2026, local
@@ -28,9 +28,31 @@ describe('safeNamePart', () => {
   });
 });
 
+describe('slugify', () => {
+  it('lower case, WHM’s alphabet, other characters to one dash, repeats collapsed', () => {
+    expect(slugify('Nightly Backup')).toBe('nightly-backup');
+    expect(slugify('  Café / Crème!! ')).toBe('cafe-creme');
+    expect(slugify('a__b--c_-d')).toBe('a_b-c_-d');
+    expect(slugify('Ångström Æ→x')).toBe('angstrom-x');
+  });
+  it('at most 50 characters, never ending in a separator', () => {
+    expect(slugify('x'.repeat(80))).toHaveLength(50);
+    expect(slugify(`${'y'.repeat(49)} z`)).toBe('y'.repeat(49));
+  });
+  it('always within WHM’s alphabet (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (text) => {
+        const slug = slugify(text);
+        expect(slug === '' || WHM_TOKEN_NAME.test(slug)).toBe(true);
+        expect(slug).toBe(slug.toLowerCase());
+      }),
+    );
+  });
+});
+
 describe('buildName', () => {
   it('fills free fields, local date parts, host and user', () => {
-    expect(buildName('{team}-{purpose}-{yyyymmdd}', { team: 'ops', purpose: 'DNS sync' }, { date: day })).toBe('ops-DNS-sync-20261128');
+    expect(buildName('{team}-{purpose}-{yyyymmdd}', { team: 'ops', purpose: 'DNS sync' }, { date: day })).toBe('ops-dns-sync-20261128');
     expect(buildName('{host}_{user}_{yyyy}-{mm}-{dd}', {}, { date: day, host: 'whm01.example.com', user: 'reseller1' })).toBe(
       'whm01_reseller1_2026-11-28',
     );

@@ -38,10 +38,11 @@ export const TEMPLATE_AUTO_FIELDS = ['yyyymmdd', 'yyyy', 'mm', 'dd', 'host', 'us
 const AUTO: ReadonlySet<string> = new Set(TEMPLATE_AUTO_FIELDS);
 const FIELD = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
-type Part = { literal: string } | { field: string };
+export type TemplatePart = { literal: string } | { field: string };
 
-function parseTemplate(template: string): Part[] {
-  const parts: Part[] = [];
+/** A template as literals and fields in order: '{team}-{yyyymmdd}' → field team, literal '-', field yyyymmdd. */
+export function parseTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
   let last = 0;
   for (const match of template.matchAll(FIELD)) {
     const index = match.index;
@@ -77,6 +78,20 @@ export function safeNamePart(value: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The template helper's form of a typed value: `safeNamePart` in lower case (team patterns
+ * are almost always lower case, and "Nightly Backup" should not fail one for its capitals),
+ * runs of a separator collapsed ('a__b' → 'a_b'), at most 50 characters.
+ */
+export function slugify(value: string): string {
+  // Lower case after the ASCII mapping: some characters only become capitals there ('ᴬ' → 'A').
+  return safeNamePart(value)
+    .toLowerCase()
+    .replace(/([-_])\1+/g, '$1')
+    .slice(0, WHM_NAME_MAX)
+    .replace(/[-_]+$/, '');
+}
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** Local calendar date as yyyymmdd: WHM's form and the user both think in local days. */
@@ -87,7 +102,7 @@ export function compactDate(date: Date): string {
 }
 
 /**
- * Fills a template. Free values are made WHM-safe (see `safeNamePart`); date parts come
+ * Fills a template. Free values are slugified (see `slugify`); date parts come
  * from `date` in local time; host is the first label of the hostname.
  *
  * When the result would be longer than WHM's 50 characters, the longest variable values
@@ -119,7 +134,7 @@ export function buildName(template: string, values: Record<string, string>, cont
             : '';
     // No single value can be longer than a whole name; cutting here keeps the loop below short
     // even for a pasted essay.
-    variable.set(part.field, safeNamePart(raw.trim().slice(0, 4 * WHM_NAME_MAX)).slice(0, WHM_NAME_MAX).replace(/-+$/, ''));
+    variable.set(part.field, slugify(raw.trim().slice(0, 4 * WHM_NAME_MAX)));
   }
 
   const occurrences = new Map<string, number>();

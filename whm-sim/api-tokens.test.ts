@@ -474,6 +474,35 @@ describe('api_token_update', () => {
     expect((await api(sim, root, 'api_token_get_details', { token: rootImplicit.data.token })).data.acls).toEqual(['all']);
   });
 
+  it('takes a complete state in one call: new_name, acl-N, expires_at and whitelist_ip-N, each as sent', async () => {
+    // What Token Warden's fixes send: the whole token, one field changed or not.
+    await create([['token_name', 'upd-whole'], ['acl', 'list-accts'], ['whitelist_ip', '192.0.2.1']]);
+    const hashBefore = sim.state.tokens.find((t) => t.name === 'upd-whole')?.secretHash;
+    const res = await update([
+      ['token_name', 'upd-whole'],
+      ['new_name', 'upd-whole-2'],
+      ['acl-0', 'list-accts'],
+      ['acl-1', 'acct-summary'],
+      ['expires_at', String(NOW + 90 * DAY)],
+      ['whitelist_ip-0', '198.51.100.0/24'],
+      ['whitelist_ip-1', '2001:db8::1/128'],
+    ]);
+    expect(res.data).toEqual({
+      acls: ['list-accts', 'acct-summary'],
+      create_time: NOW,
+      expires_at: NOW + 90 * DAY,
+      name: 'upd-whole-2',
+      whitelist_ips: ['198.51.100.0/24', '2001:0db8:0000:0000:0000:0000:0000:0001'],
+    });
+    const listed = (await list())['upd-whole-2'];
+    expect(Object.entries(listed.acls).filter(([, on]) => on).map(([acl]) => acl).sort()).toEqual(['acct-summary', 'list-accts']);
+    expect(listed.expires_at).toBe(NOW + 90 * DAY);
+    expect(await list()).not.toHaveProperty('upd-whole');
+    expect(sim.state.tokens.find((t) => t.name === 'upd-whole-2')?.secretHash).toBe(hashBefore);
+    // The allowlist cleared by `whitelist_ip-0=any`, as by `whitelist_ip=any`.
+    expect((await update([['token_name', 'upd-whole-2'], ['whitelist_ip-0', 'any']])).data).not.toHaveProperty('whitelist_ips');
+  });
+
   it('fails only when no field besides token_name is sent; the same values again succeed (11.120)', async () => {
     await create({ token_name: 'upd-same', acl: 'list-accts', whitelist_ip: '192.0.2.1' });
     const nothing: Array<Record<string, string>> = [{ token_name: 'upd-same' }, { token_name: 'upd-same', 'api.version': '1', new_name: '' }];

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { AuditBanner, AUDIT_BANNER_CSS } from '../../components/AuditBanner';
 import { auditReportCsv, auditReportFileName, auditReportJson } from '../../utils/audit/audit-report';
+import type { FixKind } from '../../utils/audit/fixes';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 import type { AuditStore } from './audit-store';
 import { downloadFile } from '../../utils/download-file';
@@ -16,7 +17,7 @@ import { downloadFile } from '../../utils/download-file';
 export async function mountAuditBanner(
   ctx: ContentScriptContext,
   store: AuditStore,
-  rotate: (name: string) => void,
+  fix: (kind: FixKind, name: string) => void,
   revoke: (names: string[]) => void,
 ): Promise<void> {
   let mounts = 0;
@@ -34,7 +35,7 @@ export async function mountAuditBanner(
             <AuditBanner
               state={state}
               onRetry={() => void store.refresh()}
-              onRotate={rotate}
+              onFix={fix}
               onRevoke={revoke}
               onExport={(format) => {
                 if (store.state.phase !== 'ready') return;

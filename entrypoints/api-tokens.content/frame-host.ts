@@ -37,8 +37,9 @@ const HOST_TAG = 'token-warden-frame';
 const HOST_CSS = `
 :host { display: block; margin: 10px 0; }
 iframe { display: block; width: 100%; border: 1px solid #6aa57a; border-left: 6px solid #2b7a3d; border-radius: 4px; background: #fff; }
-.tw-backdrop { position: fixed; inset: 0; z-index: 2147483000; background: rgba(16, 24, 32, .45); display: flex; align-items: flex-start; justify-content: center; }
-.tw-backdrop iframe { width: min(760px, 96vw); margin-top: 5vh; max-height: 90vh; border: 0; border-radius: 6px; box-shadow: 0 10px 40px rgba(0,0,0,.35); }
+dialog { padding: 0; border: 0; background: transparent; width: min(760px, 96vw); max-width: none; max-height: none; margin: 5vh auto auto; overflow: visible; }
+dialog::backdrop { background: rgba(16, 24, 32, .45); }
+dialog iframe { max-height: 90vh; border: 0; border-radius: 6px; box-shadow: 0 10px 40px rgba(0,0,0,.35); }
 `;
 
 /** Frames whose new secret is not stored yet: leaving the page asks first. */
@@ -56,6 +57,8 @@ function guardUnload(): void {
 
 export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame | { error: WhmErrorInfo }> {
   const { page, task, secret, placement, signal } = options;
+  // Before the round trip: the button the user pressed still has the keyboard.
+  const opener = placement === 'modal' ? rememberOpener() : null;
   const reply = await sendRequest({ type: 'frame:open', origin: page.origin, cpsess: page.cpsess, task, ...(secret ? { secret } : {}) });
   if (!reply.ok) return { error: reply.error };
   if (signal.aborted) return { error: { kind: 'network', message: t('panel.handOffFailed', ['aborted']) } };
@@ -76,19 +79,36 @@ export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame 
   iframe.dataset.testid = 'secure-frame';
   iframe.dataset.kind = task.kind;
   iframe.style.height = '120px';
-  const returnFocus = deepActiveElement();
+  const channel = new MessageChannel();
+  let dialog: HTMLDialogElement | null = null;
+  let closing = false;
   if (placement === 'modal') {
-    const backdrop = document.createElement('div');
-    backdrop.className = 'tw-backdrop';
-    backdrop.append(iframe);
-    shadow.append(style, backdrop);
+    // A real modal: showModal() puts our dialog in the top layer and makes the rest of
+    // WHM's page inert, so neither Tab nor a click reaches WHM's buttons behind it.
+    const modal = (dialog = document.createElement('dialog'));
+    modal.setAttribute('aria-label', options.label);
+    modal.append(iframe);
+    shadow.append(style, modal);
     document.body.append(host);
+    modal.showModal();
+    // Escape with the keyboard in WHM's document (not in our frame) cancels the dialog:
+    // the frame decides what Escape means (a rotation with an unsaved secret asks first).
+    modal.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      channel.port1.postMessage({ type: 'escape' } satisfies HostToFrame);
+    });
+    // The browser may close a dialog despite preventDefault (repeated Escape without a
+    // click in between): open it again, the frame still has to decide.
+    modal.addEventListener('close', () => {
+      if (closing || !host.isConnected) return;
+      modal.showModal();
+      channel.port1.postMessage({ type: 'escape' } satisfies HostToFrame);
+    });
   } else {
     shadow.append(style, iframe);
     placement.before.before(host);
   }
 
-  const channel = new MessageChannel();
   let helloSent = false;
   iframe.addEventListener('load', () => {
     // Once: the handle is single-use, and a page script may navigate the frame later.
@@ -104,13 +124,15 @@ export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame 
     close: () => {
       unsaved.delete(iframe);
       channel.port1.close();
+      closing = true;
+      dialog?.close();
       // Gone at once for the user, removed a moment later: the click that closed it may
       // still be being delivered to the frame, and tearing a frame down under its own
       // input event can leave that event unanswered.
       host.style.display = 'none';
       iframe.removeAttribute('data-testid');
       setTimeout(() => host.remove(), 100);
-      if (placement === 'modal' && returnFocus?.isConnected) returnFocus.focus();
+      opener?.()?.focus();
     },
   };
   channel.port1.onmessage = (event: MessageEvent<FrameToHost>) => {
@@ -133,6 +155,29 @@ export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame 
   };
   signal.addEventListener('abort', () => opened.close(), { once: true });
   return opened;
+}
+
+/**
+ * The element that opened a dialog, to give the keyboard back to when it closes. Our
+ * buttons may be drawn again meanwhile (the banner and WHM's rows re-render after a
+ * change), so a button that is gone is found again by what it is for.
+ */
+function rememberOpener(): () => HTMLElement | null {
+  const el = deepActiveElement();
+  if (!el) return () => null;
+  const marks = ['testid', 'token', 'fix', 'rotate'].filter((key) => el.dataset[key] !== undefined);
+  const selector = marks.length ? marks.map((key) => `[data-${key}="${CSS.escape(el.dataset[key]!)}"]`).join('') : null;
+  return () => (el.isConnected || !selector ? el : findDeep(document, selector));
+}
+
+function findDeep(root: Document | ShadowRoot, selector: string): HTMLElement | null {
+  const hit = root.querySelector<HTMLElement>(selector);
+  if (hit) return hit;
+  for (const el of root.querySelectorAll('*')) {
+    const found = el.shadowRoot ? findDeep(el.shadowRoot, selector) : null;
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The focused element, inside our own shadow roots too (the banner's buttons live in one). */

@@ -8,7 +8,7 @@ import { pageProofContext } from './page-proof-context';
 import { mountAuditBanner } from './audit-banner';
 import { AuditStore } from './audit-store';
 import { mountRowBadges } from './row-badges';
-import { createDialogOpener, createRotator } from './token-dialogs';
+import { createDialogOpener, createFixer, createRotator } from './token-dialogs';
 import { mountRowRotateButtons } from './row-rotate-buttons';
 import { mountSecurePanel } from './secure-panel';
 import { augmentTokenForm } from './token-form';
@@ -50,7 +50,8 @@ export default defineContentScript({
     const openDialog = createDialogOpener(ctx, page, audit);
     const rotate = createRotator(openDialog);
     const revoke = (names: string[]) => openDialog({ kind: 'revoke', names }, t('confirmRevoke.title', names.length, [formatNumber(names.length)]));
-    void mountAuditBanner(ctx, audit, rotate, revoke);
+    const fix = createFixer(openDialog, rotate, revoke);
+    void mountAuditBanner(ctx, audit, fix, revoke);
     mountRowRotateButtons(ctx, rotate);
     mountSecurePanel(ctx, page);
     mountRowBadges(ctx, audit);

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FixKind } from '../../utils/audit/fixes';
 import type { FrameTaskRequest } from '../../utils/frame-protocol';
 import { t } from '../../utils/i18n';
 import { readWhmUser, type PageContext } from '../../utils/whm/page-context';
@@ -64,4 +65,21 @@ export function createDialogOpener(ctx: ContentScriptContext, page: PageContext,
 /** Rotation's entry point for the row buttons and the banner. */
 export function createRotator(openDialog: ReturnType<typeof createDialogOpener>): (name: string) => void {
   return (name) => openDialog({ kind: 'rotate', name, user: readWhmUser(document) }, t('rotate.title', [name]));
+}
+
+/**
+ * Fixes in place (utils/audit/fixes.ts) for the banner's `[data-fix]` buttons: a rotation
+ * and a revoke are the dialogs those already have; every other fix is one confirmed
+ * update of that one token, in a fix dialog of our own origin.
+ */
+export function createFixer(
+  openDialog: ReturnType<typeof createDialogOpener>,
+  rotate: (name: string) => void,
+  revoke: (names: string[]) => void,
+): (kind: FixKind, name: string) => void {
+  return (kind, name) => {
+    if (kind === 'rotate') rotate(name);
+    else if (kind === 'revoke') revoke([name]);
+    else openDialog({ kind: 'fix', fix: kind, name }, t('fix.frameLabel', [name]));
+  };
 }

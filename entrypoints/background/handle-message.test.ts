@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY, type EffectivePolicy } from '../../utils/policy/defaults';
 import type { WhmClient } from '../../utils/whm/client';
+import { WhmError } from '../../utils/whm/errors';
+import type { WhmToken } from '../../utils/whm/schemas';
 import { FrameTasks } from './frame-tasks';
 import { handleMessage, type MessageDeps } from './handle-message';
 
@@ -15,6 +17,8 @@ const origin = 'https://127.0.0.1:2087';
 const cpsess = 'cpsess0123456789';
 const sender = { id: 'tw', frameId: 0, tab: { id: 1, url: `${origin}/${cpsess}/scripts7/apitokens/home` } };
 const intent = { name: 'ops-backup-20261128', acls: ['list-accts'], expiresAt: NOW + 30 * 86_400, whitelistIps: [] };
+const frame = { id: 'tw', frameId: 5, url: 'chrome-extension://tw/secure-frame.html', tab: sender.tab };
+const token = (over: Partial<WhmToken>): WhmToken => ({ name: 'x', createTime: NOW - 10 * 86_400, expiresAt: null, acls: ['list-accts'], heldAcls: ['list-accts'], whitelistIps: [], ...over });
 
 function setup(policy: EffectivePolicy = DEFAULT_POLICY, held: string[] = ['list-accts', 'suspend-acct']) {
   const client = {
@@ -56,12 +60,84 @@ describe('handleMessage', () => {
   it('in block mode a rotation whose replacement breaks the policy is never sent to WHM', async () => {
     const { client, deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block', privileges: { ...DEFAULT_POLICY.privileges, forbidden: ['all', 'list-accts'] } });
     client.listTokens.mockResolvedValue([{ name: 'old-one', createTime: NOW - 200 * 86_400, expiresAt: null, acls: ['list-accts'], heldAcls: [], whitelistIps: [] }] as never);
-    const frame = { id: 'tw', frameId: 5, url: 'chrome-extension://tw/secure-frame.html', tab: sender.tab };
-    const reply = await handleMessage({ type: 'token:rotate', origin, cpsess, name: 'old-one' }, frame, deps);
+    const rotate = { type: 'token:rotate', origin, cpsess, name: 'old-one', replacement: { name: 'old-one-20261128', acls: ['list-accts'], expiresAt: NOW + 30 * 86_400 } };
+    const reply = await handleMessage(rotate, frame, deps);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'permission', message: expect.stringMatching(/list-accts/) } });
     expect(client.createToken).not.toHaveBeenCalled();
     // And WHM's page itself cannot ask for one.
-    expect(await handleMessage({ type: 'token:rotate', origin, cpsess, name: 'old-one' }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(await handleMessage(rotate, sender, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+  });
+
+  it('in block mode a rotation that fits the policy goes through, with the old allowlist', async () => {
+    const { client, deps } = setup({ ...DEFAULT_POLICY, enforcement: 'block', naming: { pattern: '^ops-[a-z0-9-]+-\\d{8}$', template: null, hint: null } });
+    client.listTokens.mockResolvedValue([token({ name: 'test', acls: ['list-accts', 'passwd'], heldAcls: ['list-accts', 'passwd'], whitelistIps: ['192.0.2.1'] })] as never);
+    const replacement = { name: 'ops-test-20261128', acls: ['list-accts'], expiresAt: NOW + 30 * 86_400 };
+    const reply = await handleMessage({ type: 'token:rotate', origin, cpsess, name: 'test', replacement }, frame, deps);
+    expect(reply).toMatchObject({ ok: true, value: { warnings: [] } });
+    expect(client.createToken).toHaveBeenCalledWith({ ...replacement, whitelistIps: ['192.0.2.1'] });
+    // Off the pattern: refused before WHM hears of it.
+    client.createToken.mockClear();
+    const off = await handleMessage({ type: 'token:rotate', origin, cpsess, name: 'test', replacement: { ...replacement, name: 'test-r20261128' } }, frame, deps);
+    expect(off).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(client.createToken).not.toHaveBeenCalled();
+  });
+
+  describe('token:fix', () => {
+    const old = token({ name: 'ops-backup', acls: ['list-accts', 'show-bandwidth'], heldAcls: ['list-accts', 'show-bandwidth', 'passwd'], whitelistIps: ['192.0.2.1'] });
+    const fix = (change: unknown, name = 'ops-backup') => ({ type: 'token:fix', origin, cpsess, name, change });
+
+    it('sends the token’s complete state as WHM lists it now, with only the chosen field changed, then lists again', async () => {
+      const { client, deps } = setup();
+      const expiresAt = NOW + 90 * 86_400;
+      client.listTokens.mockResolvedValueOnce([old, token({ name: 'other' })] as never).mockResolvedValueOnce([{ ...old, expiresAt }, token({ name: 'other' })] as never);
+      const reply = await handleMessage(fix({ kind: 'set-expiry', expiresAt }), frame, deps);
+      expect(client.updateToken).toHaveBeenCalledTimes(1);
+      expect(client.updateToken).toHaveBeenCalledWith('ops-backup', { name: 'ops-backup', acls: ['list-accts', 'show-bandwidth'], expiresAt, whitelistIps: ['192.0.2.1'] });
+      expect(reply).toMatchObject({ ok: true, value: { ok: true, mismatched: [] } });
+      // WHM's page cannot ask for a fix, only our frame.
+      expect(await handleMessage(fix({ kind: 'set-expiry', expiresAt }), sender, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    });
+
+    it('says so when the fresh list does not show what was asked, or WHM refused', async () => {
+      const { client, deps } = setup();
+      client.listTokens.mockResolvedValue([old] as never);
+      const reply = await handleMessage(fix({ kind: 'allowlist', ips: ['198.51.100.0/24'] }), frame, deps);
+      expect(reply).toMatchObject({ ok: true, value: { ok: false, mismatched: ['whitelistIps'] } });
+      client.updateToken.mockRejectedValueOnce(new WhmError('whm', 'WHM refused: nope', 'nope'));
+      expect(await handleMessage(fix({ kind: 'rename', newName: 'ops-backup-2' }), frame, deps)).toMatchObject({ ok: true, value: { ok: false, refused: 'WHM refused: nope' } });
+    });
+
+    it('refuses what would not be the change asked for: a taken name, `all`, bad addresses, a token that is gone', async () => {
+      const { client, deps } = setup();
+      client.listTokens.mockResolvedValue([old, token({ name: 'taken' })] as never);
+      for (const change of [{ kind: 'rename', newName: 'taken' }, { kind: 'restrict', acls: ['all'] }, { kind: 'allowlist', ips: ['300.0.0.1'] }]) {
+        expect(await handleMessage(fix(change), frame, deps), change.kind).toMatchObject({ ok: false, error: { kind: 'whm' } });
+      }
+      expect(await handleMessage(fix({ kind: 'restrict', acls: ['list-accts'] }, 'gone'), frame, deps)).toMatchObject({ ok: false, error: { kind: 'whm' } });
+      expect(client.updateToken).not.toHaveBeenCalled();
+    });
+
+    it('in block mode refuses a rename off the pattern, forbidden privileges and an expiry beyond the maximum', async () => {
+      const policy = { ...DEFAULT_POLICY, enforcement: 'block' as const, naming: { pattern: '^ops-[a-z-]+$', template: null, hint: null }, privileges: { ...DEFAULT_POLICY.privileges, forbidden: ['all', 'passwd'] } };
+      const { client, deps } = setup(policy);
+      client.listTokens.mockResolvedValue([old] as never);
+      for (const change of [{ kind: 'rename', newName: 'Backup' }, { kind: 'restrict', acls: ['passwd', 'list-accts'] }, { kind: 'set-expiry', expiresAt: NOW + 400 * 86_400 }]) {
+        expect(await handleMessage(fix(change), frame, deps), change.kind).toMatchObject({ ok: false, error: { kind: 'permission' } });
+      }
+      expect(client.updateToken).not.toHaveBeenCalled();
+      // What the fix does not touch is not its business: the token's own name may be off the pattern.
+      expect(await handleMessage(fix({ kind: 'restrict', acls: ['list-accts'] }), frame, deps)).toMatchObject({ ok: true });
+    });
+  });
+
+  it('plans a dialog from a fresh list: presets, names in use and suggestions that follow the convention', async () => {
+    const policy = { ...DEFAULT_POLICY, naming: { pattern: '^(ops|billing)-[a-z0-9-]+-\\d{8}$', template: '{team}-{purpose}-{yyyymmdd}', hint: null } };
+    const { client, deps } = setup(policy);
+    client.listTokens.mockResolvedValue([token({ name: 'ops-dns-20250101', createTime: NOW - 2 * 86_400 }), token({ name: 'MyOldToken', createTime: NOW })] as never);
+    const plan = await handleMessage({ type: 'token:plan', origin, cpsess, name: 'MyOldToken' }, frame, deps);
+    expect(plan).toMatchObject({ ok: true, value: { now: NOW, names: ['ops-dns-20250101', 'MyOldToken'], suggested: { rename: 'ops-my-old-token-20261128', replacement: 'ops-my-old-token-20261128' } } });
+    const rotated = await handleMessage({ type: 'token:plan', origin, cpsess, name: 'ops-dns-20250101' }, frame, deps);
+    expect(rotated).toMatchObject({ ok: true, value: { suggested: { replacement: 'ops-dns-20261128' } } });
   });
 
   it('offers presets with the ACLs the user lacks marked, policy presets first', async () => {
@@ -89,7 +165,6 @@ describe('handleMessage', () => {
   it('hands a secret from WHM’s tab to our frame in that tab, once', async () => {
     const { deps } = setup();
     const secret = 'S'.repeat(32);
-    const frame = { id: 'tw', frameId: 5, url: 'chrome-extension://tw/secure-frame.html', tab: sender.tab };
     const task = { kind: 'new-token' as const, name: 'ops-x', user: 'reseller1' };
     // Only the secure step carries a secret, and it must carry one.
     expect(await handleMessage({ type: 'frame:open', origin, cpsess, task }, sender, deps)).toMatchObject({ ok: false });

@@ -1,7 +1,7 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
 import { aclInfo, describeAcl, KNOWN_ACLS } from '../../utils/acl-catalog';
 import { t } from '../../utils/i18n';
-import { presetAvailability, presetsFor } from '../../utils/presets';
+import { templateFieldChoices } from '../../utils/naming-choices';
 import { tokenAclName } from '../../utils/policy/policy-acls';
 import { RequestSchema, refuseSender, type SenderInfo } from '../../utils/message-schema';
 import type { AuditReport, Reply } from '../../utils/messages';
@@ -12,6 +12,7 @@ import { describeNewToken } from '../../utils/whm/describe-new-token';
 import { testToken } from '../../utils/whm/test-token';
 import { VaultKvConfigError } from '../../utils/export/vault-kv';
 import { createReplacement } from './rotate-token';
+import { fixToken, presetChoices, tokenPlan } from './fix-token';
 import type { ClipboardClearer } from './clipboard-clear';
 import type { FrameTasks } from './frame-tasks';
 import { pushToVault } from './vault-push';
@@ -69,6 +70,8 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
     const listed = request.type === 'audit:run' ? client.listTokens() : null;
     listed?.catch(() => undefined);
     const policy = await deps.policy();
+    // WHM's clock as of its latest answer: read after the call, a fresh client has none before.
+    const clock = () => client.serverTime ?? deps.now();
     const report = (tokens: WhmToken[]): AuditReport => {
       const now = client.serverTime ?? deps.now();
       const audit = auditTokens(tokens, policy, now);
@@ -94,23 +97,16 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       }
       case 'form:context': {
         const held = await client.myPrivileges();
-        const heldSet = new Set(held);
-        // myprivs answers root (and any holder of `all`) with `all: 1` and every other ACL
-        // 0; WHM's page reads that as the whole catalogue, and so do we (whm.md §2).
-        const holdsAll = heldSet.has('all');
-        const policyIds = new Set(policy.presets.map((p) => p.id));
-        const presets = presetsFor(policy).map((preset) => ({
-          ...preset,
-          missing: holdsAll ? [] : presetAvailability(preset, heldSet).missing,
-          source: policyIds.has(preset.id) ? ('policy' as const) : ('built-in' as const),
-        }));
+        const holdsAll = held.includes('all');
+        const presets = presetChoices(policy, held);
         const shown = new Set([...held, ...(holdsAll ? KNOWN_ACLS : []), ...presets.flatMap((p) => p.acls), ...policy.privileges.forbidden.map(tokenAclName)]);
         const aclTitles = Object.fromEntries([...shown].map((acl) => [acl, describeAcl(acl)]));
         const aclWarnings = Object.fromEntries([...shown].flatMap((acl) => {
           const warning = aclInfo(acl)?.warning;
           return warning ? [[acl, warning]] : [];
         }));
-        return { ok: true, value: { policy, presets, held, aclTitles, aclWarnings, now: client.serverTime ?? deps.now() } };
+        const nameChoices = templateFieldChoices(policy.naming.pattern, policy.naming.template);
+        return { ok: true, value: { policy, presets, held, aclTitles, aclWarnings, nameChoices, now: client.serverTime ?? deps.now() } };
       }
       case 'policy:get':
         return { ok: true, value: { policy } };
@@ -147,10 +143,12 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
           }),
         };
       }
-      case 'token:rotate': {
-        const now = client.serverTime ?? deps.now();
-        return { ok: true, value: await createReplacement(client, policy, request.name, now, new URL(request.origin).hostname) };
-      }
+      case 'token:rotate':
+        return { ok: true, value: await createReplacement(client, policy, request.name, request.replacement, clock) };
+      case 'token:plan':
+        return { ok: true, value: await tokenPlan(client, policy, request.name, new URL(request.origin).hostname, clock) };
+      case 'token:fix':
+        return { ok: true, value: await fixToken(client, policy, request.name, request.change, clock) };
       case 'tokens:revoke': {
         const { outcomes, tokens } = await client.revokeTokens(request.names);
         const value = report(tokens);

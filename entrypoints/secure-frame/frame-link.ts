@@ -98,16 +98,73 @@ export function focusWhenRevealed(link: Pick<FrameLink, 'onHostMessage'>): void 
   });
 }
 
-/** A modal frame behaves like a modal: Escape closes it, and focus starts on `firstFocus`. */
+/**
+ * A modal frame behaves like a modal: focus starts on `firstFocus` (as soon as it is
+ * drawn: a dialog may first read its token from WHM), Tab and Shift+Tab go round inside
+ * the frame, and Escape calls `onEscape`. The host also forwards an Escape that reached
+ * the dialog around the frame (main.tsx replays it here). WHM's page behind is inert
+ * while the host's <dialog> is open; the frame's own last element must still not hand
+ * the keyboard to the browser, hence the loop.
+ */
 export function useDialogKeys(onEscape: () => void, firstFocus: string): void {
   useEffect(() => {
-    document.querySelector<HTMLElement>(firstFocus)?.focus();
+    const focus = () => {
+      const el = document.querySelector<HTMLElement>(firstFocus);
+      el?.focus();
+      return Boolean(el);
+    };
+    if (focus()) return;
+    const observer = new MutationObserver(() => {
+      if (focus()) observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onEscape();
+      if (event.key === 'Tab') keepTabInside(document, event);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   });
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+/** What Tab visits in `doc`, in order: enabled, shown, and one radio per group (the checked one, else the first). */
+function tabbables(doc: Document): HTMLElement[] {
+  const radioGroups = new Set<string>();
+  return [...doc.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => {
+    if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.getClientRects().length === 0) return false;
+    if (!(el instanceof HTMLInputElement)) return true;
+    if (el.type === 'hidden') return false;
+    if (el.type !== 'radio' || !el.name) return true;
+    const group = [...doc.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]:not(:disabled)`)];
+    const stop = group.find((radio) => radio.checked) ?? group[0];
+    if (radioGroups.has(el.name) || stop !== el) return false;
+    radioGroups.add(el.name);
+    return true;
+  });
+}
+
+/** Tab past the last element goes to the first, Shift+Tab before the first to the last. */
+function keepTabInside(doc: Document, event: KeyboardEvent): void {
+  const list = tabbables(doc);
+  const first = list[0];
+  const last = list.at(-1);
+  if (!first || !last) return;
+  const active = doc.activeElement as HTMLElement | null;
+  const inside = active !== null && list.includes(active);
+  if (event.shiftKey && (!inside || active === first)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
 }

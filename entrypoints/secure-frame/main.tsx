@@ -4,6 +4,7 @@ import { t } from '../../utils/i18n';
 import type { ClaimedFrameTask } from '../../utils/messages';
 import { FRAME_CSS } from './frame-css';
 import { connectToHost, focusWhenRevealed, reportHeight, type FrameLink } from './frame-link';
+import { FixFrame } from './fix';
 import { NewTokenFrame } from './new-token';
 import { RevokeFrame } from './revoke';
 import { RotateFrame } from './rotate';
@@ -24,6 +25,7 @@ function View({ link, claimed }: { link: FrameLink; claimed: ClaimedFrameTask })
   // Each view narrows the claimed task to its own kind.
   if (task.kind === 'new-token') return <NewTokenFrame link={link} claimed={{ ...claimed, task }} />;
   if (task.kind === 'rotate') return <RotateFrame link={link} claimed={{ ...claimed, task }} />;
+  if (task.kind === 'fix') return <FixFrame link={link} claimed={{ ...claimed, task }} />;
   return <RevokeFrame link={link} claimed={{ ...claimed, task }} />;
 }
 
@@ -38,5 +40,10 @@ void connectToHost().then((link) => {
   document.documentElement.style.overflowY = link.claimed.task.kind === 'new-token' ? 'hidden' : 'auto';
   reportHeight(link);
   focusWhenRevealed(link);
+  // Escape that reached the host's <dialog> instead of us: the same as pressing it here
+  // (each view's useDialogKeys decides what Escape means for it).
+  link.onHostMessage((message) => {
+    if (message.type === 'escape') document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+  });
   render(<View link={link} claimed={link.claimed} />, app);
 });

@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
 import { secureFrame } from './secret-helpers';
+import { rulesBySeverity, ruleLevel, type AuditRule } from '../../utils/audit/audit-tokens.ts';
+import { fixesFor } from '../../utils/audit/fixes.ts';
+
+/** A row's badge for one rule (Playwright's CSS reaches into the open shadow root). */
+const badge = (page: Page, name: string, rule: AuditRule) =>
+  page.locator(`[data-testid=token-findings][data-token="${name}"] [data-finding=${rule}]`);
 
 test('every rule count, the attention count and each row’s badges match the audit engine', { tag: '@core' }, async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
@@ -20,6 +27,76 @@ test('every rule count, the attention count and each row’s badges match the au
 
   const rows = await page.locator('tr.token-row').evaluateAll((els) => els.map((el) => el.id));
   await expect.poll(() => rowBadges(page)).toEqual(expectedBadges(expected, rows));
+});
+
+test('severity: lines ordered critical first, every finding with its level in colour and in words', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  const expected = await expectedAudit(sim, page);
+  const lines = await banner.locator('li[data-finding]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-finding'), el.getAttribute('data-level')]));
+  const order = rulesBySeverity(false).filter((rule) => expected.summary.counts[rule]);
+  expect(lines).toEqual(order.map((rule) => [rule, ruleLevel(rule, false)]));
+  expect(lines.slice(0, 2)).toEqual([['expired', 'critical'], ['full-access', 'critical']]);
+  await expect(banner.locator('li[data-finding=expired] summary')).toContainText(/^Critical/);
+  await expect(banner.locator('li[data-finding=any-ip] summary')).toContainText(/^Info/);
+
+  // Badges say what is true of the token, at WHM's clock, with the level in words.
+  await page.selectOption('#topPageSize_select', '20');
+  await expect(badge(page, 'billing-whmcs-sync-20250301', 'expired')).toHaveText('Critical: Expired 3 days ago');
+  await expect(badge(page, 'billing-whmcs-sync-20250301', 'expired')).toHaveAttribute('data-level', 'critical');
+  await expect(badge(page, 'ops-backup-check-20261030', 'expiring-soon')).toHaveText('Warning: Expires in 12 h');
+  await expect(badge(page, 'ops-monitoring-20250815', 'rotation-due')).toHaveText('Warning: 470 days old');
+  await expect(badge(page, 'ops-monitoring-20250815', 'never-expires')).toHaveText('Warning: Never expires');
+  await expect(badge(page, 'support-password-reset', 'risky-privileges')).toHaveText('Warning: passwd');
+  await expect(badge(page, 'test', 'full-access')).toHaveText('Critical: Full access');
+  await expect(badge(page, 'test', 'any-ip')).toHaveText('Info: Any IP');
+  // Distinct colours per level.
+  const colour = (name: string, rule: AuditRule) => badge(page, name, rule).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const colours = new Set([await colour('test', 'full-access'), await colour('test', 'never-expires'), await colour('test', 'any-ip')]);
+  expect(colours.size).toBe(3);
+  // The word "Rotate" is the button's, never a badge's.
+  const texts = await page.locator('[data-testid=token-findings] [data-finding]').allTextContents();
+  expect(texts.filter((text) => /rotat/i.test(text))).toEqual([]);
+  for (const [name, findings] of expected.tokens.map((t) => [t.token.name, t.findings] as const).slice(0, 5)) {
+    for (const f of findings) await expect(badge(page, name, f.rule)).toHaveAttribute('data-level', f.level);
+  }
+});
+
+test('an opened line shows each token’s specifics and its fixes', async ({ openTokensPage }) => {
+  const page = await openTokensPage();
+  const banner = page.getByTestId('audit-banner');
+  await expect(banner).toHaveAttribute('data-state', 'attention');
+  const token = (rule: AuditRule, name: string) => banner.locator(`li[data-finding=${rule}] li.tw-token`, { has: page.locator(`[data-choose="${name}"]`) });
+
+  const rotation = banner.locator('li[data-finding=rotation-due]');
+  // Drawn only once opened.
+  await expect(rotation.locator('[data-choose]')).toHaveCount(0);
+  await rotation.locator('summary').click();
+  await expect(token('rotation-due', 'ops-monitoring-20250815')).toContainText(/Created .*2025.* \(470 days old\)/);
+  await banner.locator('li[data-finding=expired] summary').click();
+  await expect(token('expired', 'billing-whmcs-sync-20250301')).toContainText(/Expired .*2026.* \(3 days ago\)/);
+  await banner.locator('li[data-finding=risky-privileges] summary').click();
+  await expect(token('risky-privileges', 'support-password-reset')).toContainText('Grants passwd');
+  await expect(token('risky-privileges', 'ops-reseller-limits-20260601')).toContainText(/Grants .*edit-account.*limit-bandwidth/);
+
+  // One button per fix the rule offers, per token, and nothing else.
+  for (const rule of ['rotation-due', 'expired', 'risky-privileges'] as const) {
+    const names = await banner.locator(`li[data-finding=${rule}] [data-choose]`).evaluateAll((els) => els.map((el) => el.getAttribute('data-choose')!));
+    for (const name of names) {
+      const kinds = await token(rule, name).locator('[data-fix]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-fix'), el.getAttribute('data-token')]));
+      expect(kinds).toEqual(fixesFor(rule).map((kind) => [kind, name]));
+    }
+  }
+  await expect(token('rotation-due', 'ops-monitoring-20250815').locator('[data-fix=rotate]')).toHaveText('Rotate…');
+
+  // A token's own Revoke… confirms that token alone.
+  await token('expired', 'MyOldToken').locator('[data-fix=revoke]').click();
+  await expect(secureFrame(page).getByTestId('revoke-confirm')).toBeVisible();
+  const listed = await secureFrame(page).locator('[data-confirm]').evaluateAll((els) => els.map((el) => el.getAttribute('data-confirm')));
+  expect(listed).toEqual(['MyOldToken']);
+  await secureFrame(page).getByTestId('cancel-revoke').click();
+  await expect(page.locator('iframe[data-testid=secure-frame]')).toHaveCount(0);
 });
 
 test('badges stay right after sort, search, paging and a refresh', async ({ openTokensPage, sim }) => {
@@ -98,6 +175,9 @@ test('revoking a chosen set: one can be unticked in the confirmation', async ({ 
   const left = sim.state.tokens.map((t) => t.name);
   expect(left).not.toContain(names[0]);
   expect(left).toContain(names[1]);
+  // The revoke is done: the one kept in the confirmation is not still chosen for the next.
+  await expect(line.locator(`[data-choose="${names[1]}"]`)).not.toBeChecked();
+  await expect(page.getByTestId('revoke-chosen-never-expires')).toBeDisabled();
 });
 
 test('a token name with markup stays inert text', async ({ openTokensPage, sim }) => {
@@ -137,6 +217,9 @@ test('the banner is a labelled region, keyboard-operable, with no serious axe vi
   await expect(page.locator('iframe[data-testid=secure-frame]')).toHaveCount(0);
   await expect(banner.getByTestId('revoke-expired')).toBeFocused();
 
+  // An opened line with its fixes, and the row badges, are part of what axe checks.
+  await expect(banner.locator('li[data-finding] details').first().locator('[data-fix]').first()).toBeVisible();
+  await expect(page.locator('[data-testid=token-findings] [data-level=critical]').first()).toBeVisible();
   const axe = await new AxeBuilder({ page }).include('token-warden-banner').include('token-warden-findings').analyze();
   const serious = [...axe.violations, ...axeWithDialog.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

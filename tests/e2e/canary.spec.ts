@@ -158,7 +158,7 @@ test('the secret is in no storage, no IndexedDB, no console output, no URL, and 
     // snapshot, with the new tokens' names), the URL list is real, and the exports did carry the secret.
     expect(places['storage.local/sync/session']).toContain('vault');
     expect(places['storage.local/sync/session']).toContain('tw:snapshots');
-    expect(places['storage.local/sync/session']).toContain('ops-canary-20261128-r');
+    expect(places['storage.local/sync/session']).toContain('ops-canary-2-20261128');
     expect(urls.some((u) => u.includes('/json-api/api_token_create'))).toBe(true);
     expect(urls.some((u) => u.includes('secure-frame.html'))).toBe(true);
     expect(vault.secrets.get('whm/127.0.0.1/ops-canary-20261128')?.data.token).toBe(secret);

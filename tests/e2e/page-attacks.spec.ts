@@ -148,12 +148,23 @@ test('a page script cannot read a rotated token’s secret', async ({ openTokens
   expect(stolen.includes(rotated), `the page learned ${rotated}`).toBe(false);
 });
 
-test('a page script cannot make the extension revoke, rotate, export or push', async ({ openTokensPage, serviceWorker, sim }) => {
+/** Opens every banner line as a page script would (so its fix buttons are drawn). */
+const SCRIPTED_OPEN = () => {
+  const visit = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll('details')) el.open = true;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+};
+
+test('a page script cannot make the extension revoke, rotate, fix, export or push', async ({ openTokensPage, serviceWorker, sim }) => {
   await setUserSettings(serviceWorker, { vault: { address: vault.origin, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
   await approveVault(serviceWorker, vault.origin);
   const page = await openTokensPage();
   await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
   const before = sim.state.tokens.map((t) => t.name).sort();
+  // Every field of every token, for the fixes that change one without renaming it.
+  const state = JSON.stringify(sim.state.tokens);
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
 
@@ -163,6 +174,11 @@ test('a page script cannot make the extension revoke, rotate, export or push', a
   await page.evaluate(SCRIPTED_CLICK, '[data-testid=rotate-token]');
   await page.evaluate(SCRIPTED_CLICK, '[data-testid=rotate-create]');
   await page.evaluate(SCRIPTED_CLICK, '[data-testid=confirm-switched], [data-testid=revoke-old]');
+  // Every fix in place, from every banner line, and its confirmation.
+  await page.evaluate(SCRIPTED_OPEN);
+  expect((await page.evaluate(SCRIPTED_CLICK, '[data-fix]')).length).toBeGreaterThan(0);
+  await page.evaluate(SCRIPTED_CLICK, '[data-testid=fix-confirm]');
+  expect(JSON.stringify(sim.state.tokens)).toBe(state);
 
   // The secure step: every export and the Vault push, by script.
   await createViaWhm(page, { name: 'ops-clicked-20261128' });
@@ -178,7 +194,7 @@ test('a page script cannot make the extension revoke, rotate, export or push', a
   expect(downloads).toEqual([]);
   expect(vault.secrets.size).toBe(0);
   // Nothing was even asked of the user: no confirmation opened by those clicks.
-  await expect(page.locator('iframe[data-testid=secure-frame][data-kind=revoke], iframe[data-testid=secure-frame][data-kind=rotate]')).toHaveCount(0);
+  await expect(page.locator('iframe[data-testid=secure-frame][data-kind=revoke], iframe[data-testid=secure-frame][data-kind=rotate], iframe[data-testid=secure-frame][data-kind=fix]')).toHaveCount(0);
 });
 
 test('a page script cannot switch the content script off', async ({ openTokensPage, sim }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addLocalDays, endOfDayUnix, toDateInput } from '../../utils/expiry.ts';
 import { DEFAULT_POLICY } from '../../utils/policy/defaults.ts';
@@ -60,6 +61,10 @@ test('in block mode an off-pattern name cannot be saved and the form says why', 
   await page.fill('#token_name', 'MyScript');
   await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'false');
   await expect(page.getByTestId('name-check')).toContainText('team-purpose-YYYYMMDD');
+  // One message, under the field; the panel by Save points at it instead of repeating it.
+  await expect(page.getByTestId('name-check')).toHaveText('✗ Name does not follow the team convention: team-purpose-YYYYMMDD.');
+  await expect(page.getByTestId('form-policy')).not.toContainText('team-purpose-YYYYMMDD');
+  await expect(page.getByTestId('form-policy').locator('li[data-field=name]')).toHaveCount(1);
   const before = sim.state.tokens.length;
   await page.click('#save_button', { force: true });
   await page.locator('#token_name').press('Enter');
@@ -148,19 +153,59 @@ test('risky and forbidden privileges are flagged beside WHM’s boxes while chec
   await expect(warning('passwd')).toHaveAttribute('data-level', 'risky');
 });
 
-test('the name template helper builds a name the convention accepts', async ({ context, extensionId, openTokensPage }) => {
+test('the name template helper slugifies and offers what the pattern allows', async ({ context, extensionId, openTokensPage }) => {
   const options = await context.newPage();
   await openOptions(options, extensionId);
   await importPolicy(options, 'acme.token-policy.json', { version: 1, naming: { pattern: NAMING, template: '{team}-{purpose}-{yyyymmdd}', hint: 'team-purpose-YYYYMMDD' } });
   await expect(options.getByTestId('policy-status')).toHaveAttribute('data-state', 'ok');
   const page = await openTokensPage();
   await openGenerateForm(page);
+  const today = toDateInput(new Date()).replace(/-/g, '');
   await page.locator('[data-field=team]').fill('ops');
   await page.locator('[data-field=purpose]').fill('nightly backup');
   await page.getByTestId('use-name').click();
-  const today = toDateInput(new Date()).replace(/-/g, '');
   await expect(page.locator('#token_name')).toHaveValue(`ops-nightly-backup-${today}`);
   await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'true');
+
+  // The pattern's (ops|billing), offered for the field it belongs to; capitals and
+  // symbols typed in a field become the convention's lower-case dashes.
+  const choices = page.locator('[data-for=team][data-choice]');
+  await expect(choices).toHaveText(['ops', 'billing']);
+  await page.locator('[data-for=team][data-choice=billing]').click();
+  await expect(page.locator('[data-for=team][data-choice=billing]')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-field=purpose]').fill('  Invoice Sync!! (EU) ');
+  await page.getByTestId('use-name').click();
+  await expect(page.locator('#token_name')).toHaveValue(`billing-invoice-sync-eu-${today}`);
+  await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'true');
+  await expect(page.locator('[data-for=purpose][data-choice]')).toHaveCount(0);
+});
+
+test('a quiet Generate form: nothing flagged before typing, one message for a bad name, muted unavailable presets', async ({ openTokensPage }) => {
+  const page = await openTokensPage();
+  await openGenerateForm(page);
+  const check = page.getByTestId('name-check');
+  await expect(check).toHaveAttribute('data-state', 'quiet');
+  await expect(check).toHaveText('');
+  await expect(page.getByTestId('form-policy')).toHaveCount(0);
+
+  await page.locator('#token_name').pressSequentially('my script!');
+  await expect(check).toHaveAttribute('data-valid', 'false');
+  await expect(check).toHaveText('✗ Name contains “ ” and “!”, which WHM refuses (allowed: A–Z a–z 0–9 _ -).');
+  await expect(page.getByTestId('form-policy')).not.toContainText('WHM refuses');
+  await page.fill('#token_name', '');
+  await expect(check).toHaveText('✗ Name is empty.');
+  await page.fill('#token_name', 'ops-quiet-20261128');
+  await expect(check).toHaveAttribute('data-valid', 'true');
+
+  // reseller1 does not hold `status`: that preset stays offered, muted, with the reason.
+  const unavailable = page.getByTestId('preset-picker').locator('[data-missing]').first();
+  await expect(unavailable).toContainText('Unavailable');
+  const [r, g, b] = (await unavailable.evaluate((el) => getComputedStyle(el).color)).match(/\d+/g)!.map(Number);
+  expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!)).toBeLessThan(40); // grey, not red
+
+  const axe = await new AxeBuilder({ page }).include('token-warden-presets').include('token-warden-name-check').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('on the Edit route the policy warns but never holds Save', async ({ context, extensionId, openTokensPage, sim }) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type EffectivePolicy } from '../policy/defaults';
 import { ListedTokenSchema, normaliseToken, type WhmToken } from '../whm/schemas';
-import { AUDIT_RULES, auditTokens, isFullAccess, type AuditRule } from './audit-tokens';
+import { AUDIT_RULES, auditTokens, isFullAccess, ruleLevel, rulesBySeverity, type AuditRule } from './audit-tokens';
 
 const NOW = 1_800_000_000;
 const DAY = 86_400;
@@ -92,7 +92,7 @@ describe('plugin ACLs in the policy', () => {
     const f = auditTokens([token({ acls: ['list-accts', 'my-backup-acl', 'Vendor.tool'], heldAcls: [] })], plugin, NOW).tokens[0]!.findings;
     expect(f).toEqual([
       { rule: 'risky-privileges', level: 'warning', acls: ['Vendor.tool'] },
-      { rule: 'forbidden-privileges', level: 'warning', acls: ['my-backup-acl'] },
+      { rule: 'forbidden-privileges', level: 'critical', acls: ['my-backup-acl'] },
     ]);
   });
   it('and nothing else: not an ACL literally named "plugin:x", nor a catalogue ACL of the same name', () => {
@@ -122,6 +122,30 @@ describe('naming and IP rules', () => {
     expect(auditTokens([open], DEFAULT_POLICY, NOW).tokens[0]!.findings).toEqual([{ rule: 'any-ip', level: 'info' }]);
     expect(auditTokens([open], DEFAULT_POLICY, NOW).summary.attention).toBe(0);
     expect(auditTokens([open], withPolicy({ requireIpAllowlist: true }), NOW).summary.attention).toBe(1);
+  });
+});
+
+describe('levels', () => {
+  it('expired, forbidden privileges and full access are critical; any-ip is info unless an allowlist is required', () => {
+    const critical = AUDIT_RULES.filter((r) => ruleLevel(r, false) === 'critical');
+    expect(critical).toEqual(['expired', 'full-access', 'forbidden-privileges']);
+    expect(AUDIT_RULES.filter((r) => ruleLevel(r, false) === 'info')).toEqual(['any-ip']);
+    expect(ruleLevel('any-ip', true)).toBe('warning');
+    expect(ruleLevel('rotation-due', true)).toBe('warning');
+  });
+  it('the banner order is by level, then the contract order', () => {
+    expect(rulesBySeverity(false)).toEqual([
+      'expired', 'full-access', 'forbidden-privileges',
+      'expiring-soon', 'never-expires', 'rotation-due', 'risky-privileges', 'naming',
+      'any-ip',
+    ]);
+    expect(rulesBySeverity(true).at(-1)).toBe('any-ip');
+    expect(rulesBySeverity(true).slice(3)).toEqual(['expiring-soon', 'never-expires', 'rotation-due', 'risky-privileges', 'naming', 'any-ip']);
+  });
+  it('a critical finding alone is enough for attention, info alone is not', () => {
+    const expired = token({ expiresAt: NOW - DAY });
+    expect(auditTokens([expired], DEFAULT_POLICY, NOW).summary.attention).toBe(1);
+    expect(auditTokens([token({ whitelistIps: [] })], DEFAULT_POLICY, NOW).summary.attention).toBe(0);
   });
 });
 
@@ -165,13 +189,15 @@ describe('properties', () => {
     naming: { pattern: p.pattern, template: null, hint: null },
   }));
 
-  it('no count exceeds the total, and attention equals the distinct tokens with a warning', () => {
+  it('no count exceeds the total, and attention equals the distinct tokens with a non-info finding', () => {
     fc.assert(
       fc.property(fc.array(arbToken, { maxLength: 40 }), arbPolicy, (tokens, policy) => {
         const { tokens: audited, summary } = auditTokens(tokens, policy, NOW);
         expect(summary.total).toBe(tokens.length);
         for (const rule of AUDIT_RULES) expect(summary.counts[rule] ?? 0).toBeLessThanOrEqual(summary.total);
-        expect(summary.attention).toBe(audited.filter((a) => a.findings.some((f) => f.level === 'warning')).length);
+        expect(summary.attention).toBe(audited.filter((a) => a.findings.some((f) => f.level !== 'info')).length);
+        // Every finding carries the level its rule has under this policy.
+        for (const a of audited) for (const f of a.findings) expect(f.level).toBe(ruleLevel(f.rule, policy.requireIpAllowlist));
         expect(summary.attention).toBeLessThanOrEqual(summary.total);
         // A token is counted at most once per rule, and counts match the findings.
         for (const rule of AUDIT_RULES) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeParams, readWhmAnswer, validate, WhmClient } from './client';
+import { encodeParams, namesSaidNotToExist, readWhmAnswer, validate, WhmClient } from './client';
 import { WhmError } from './errors';
 import { parseTokenList } from './schemas';
 
@@ -135,5 +135,68 @@ describe('WhmClient', () => {
     expect(await client.listTokens()).toEqual([]);
     expect(seen?.url).toBe('https://h:2087/cpsess0123456789/json-api/api_token_list?api.version=1');
     expect(seen?.init).toMatchObject({ method: 'POST', credentials: 'include' });
+  });
+});
+
+describe('revoke outcomes', () => {
+  /** A WHM that lists `tokens` and revokes as `revoke` says, recording each revoke's names. */
+  const fakeWhm = (tokens: Set<string>, revoke: (names: string[]) => { result: 0 | 1; reason?: string }) => {
+    const calls: string[][] = [];
+    const fetch: typeof globalThis.fetch = async (url, init) => {
+      const fn = /json-api\/(\w+)/.exec(String(url))![1];
+      let body: unknown;
+      if (fn === 'api_token_list') {
+        body = { data: { tokens: Object.fromEntries([...tokens].map((name) => [name, { name, create_time: 1, expires_at: null, acls: ['list-accts'] }])) }, metadata: { result: 1 } };
+      } else {
+        const names = [...new URLSearchParams(String(init?.body)).entries()].filter(([k]) => k.startsWith('token_name')).map(([, v]) => v);
+        calls.push(names);
+        const answer = revoke(names);
+        if (answer.result === 1) names.forEach((n) => tokens.delete(n));
+        body = { metadata: answer };
+      }
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+    return { client: new WhmClient({ origin: 'https://h:2087', cpsess: 'cpsess0123456789', fetch }), calls };
+  };
+
+  it('tells revoked from already gone, and sends only the listed names', async () => {
+    const { client, calls } = fakeWhm(new Set(['a', 'b', 'keep']), () => ({ result: 1 }));
+    const { outcomes, tokens } = await client.revokeTokens(['a', 'gone-meanwhile', 'b']);
+    expect(outcomes).toEqual([
+      { name: 'a', revoked: true },
+      { name: 'gone-meanwhile', revoked: true, alreadyGone: true },
+      { name: 'b', revoked: true },
+    ]);
+    expect(calls).toEqual([['a', 'b']]);
+    expect(tokens.map((t) => t.name)).toEqual(['keep']);
+  });
+
+  it('sends nothing when every name is already gone', async () => {
+    const { client, calls } = fakeWhm(new Set(['keep']), () => ({ result: 1 }));
+    expect((await client.revokeTokens(['x'])).outcomes).toEqual([{ name: 'x', revoked: true, alreadyGone: true }]);
+    expect(calls).toEqual([]);
+  });
+
+  it('a WHM that refuses the batch for a name revoked in between: that one is gone, the rest sent again', async () => {
+    const tokens = new Set(['a', 'b']);
+    const { client, calls } = fakeWhm(tokens, (names) => {
+      if (calls.length === 1) tokens.delete('b'); // revoked elsewhere after our first list
+      return names.includes('b') && !tokens.has('b')
+        ? { result: 0, reason: 'The system failed to revoke the API token: The API token “b” does not exist.' }
+        : { result: 1 };
+    });
+    const { outcomes } = await client.revokeTokens(['a', 'b']);
+    expect(outcomes).toEqual([{ name: 'a', revoked: true }, { name: 'b', revoked: true, alreadyGone: true }]);
+    expect(calls).toEqual([['a', 'b'], ['a']]);
+  });
+
+  it('keeps WHM’s reason for a token still listed', async () => {
+    const { client } = fakeWhm(new Set(['a']), () => ({ result: 0, reason: 'Permission denied' }));
+    expect((await client.revokeTokens(['a'])).outcomes).toEqual([{ name: 'a', revoked: false, reason: 'Permission denied' }]);
+  });
+
+  it('reads the names out of WHM’s “does not exist” reason', () => {
+    expect(namesSaidNotToExist('The system failed to revoke the API token: The API token “x-1” does not exist.')).toEqual(['x-1']);
+    expect(namesSaidNotToExist('Permission denied')).toEqual([]);
   });
 });

@@ -32,6 +32,11 @@ export interface RevokeOutcome {
   name: string;
   /** True when the token is gone from the list read after the revoke. */
   revoked: boolean;
+  /**
+   * Gone before this revoke asked for it: revoked elsewhere meanwhile (another tab, a
+   * colleague, WHM's own buttons). Counted apart so an outcome never claims that work.
+   */
+  alreadyGone?: true;
   reason?: string;
 }
 
@@ -137,24 +142,42 @@ export class WhmClient {
 
   /**
    * Revokes tokens by name, then reads the list again: WHM answers success for names
-   * it does not know, so only the fresh list says what really happened.
+   * it does not know, so only the fresh list says what really happened. The list read
+   * first tells a token this revoke removed from one that was already gone; only the
+   * listed ones are sent, since some WHM versions refuse a whole batch for one unknown
+   * name (`The API token “NAME” does not exist.`, whm.md §2), and a name WHM says that
+   * of is already gone too.
    */
   async revokeTokens(names: readonly string[]): Promise<{ outcomes: RevokeOutcome[]; tokens: WhmToken[] }> {
-    if (!names.length) return { outcomes: [], tokens: await this.listTokens() };
+    const listed = await this.listTokens();
+    const before = new Set(listed.map((t) => t.name));
+    const gone = new Set(names.filter((name) => !before.has(name)));
     let failure: WhmError | undefined;
-    try {
-      await this.call('api_token_revoke', { token_name: names });
-    } catch (error) {
-      if (!(error instanceof WhmError) || error.kind === 'session') throw error;
-      failure = error;
+    let pending = names.filter((name) => !gone.has(name));
+    // Nothing to send (every name already gone): the first list is the fresh one.
+    if (pending.length === 0) return { outcomes: names.map((name) => ({ name, revoked: true, alreadyGone: true })), tokens: listed };
+    // Twice at most: once more without any name WHM said does not exist (a revoke elsewhere
+    // between our list and our call).
+    for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
+      try {
+        await this.call('api_token_revoke', { token_name: pending });
+        failure = undefined;
+        break;
+      } catch (error) {
+        if (!(error instanceof WhmError) || error.kind === 'session') throw error;
+        failure = error;
+        const unknown = namesSaidNotToExist(error.reason ?? '').filter((name) => pending.includes(name));
+        if (unknown.length === 0) break;
+        unknown.forEach((name) => gone.add(name));
+        pending = pending.filter((name) => !gone.has(name));
+      }
     }
     const tokens = await this.listTokens();
     const still = new Set(tokens.map((t) => t.name));
-    const outcomes = names.map((name): RevokeOutcome =>
-      still.has(name)
-        ? { name, revoked: false, reason: failure?.reason ?? failure?.message ?? t('whm.stillListed') }
-        : { name, revoked: true },
-    );
+    const outcomes = names.map((name): RevokeOutcome => {
+      if (still.has(name)) return { name, revoked: false, reason: failure?.reason ?? failure?.message ?? t('whm.stillListed') };
+      return gone.has(name) ? { name, revoked: true, alreadyGone: true } : { name, revoked: true };
+    });
     return { outcomes, tokens };
   }
 
@@ -198,6 +221,11 @@ export function encodeParams(params: Record<string, WhmParam>): URLSearchParams 
     else value.forEach((item, i) => body.append(`${name}-${i}`, item));
   }
   return body;
+}
+
+/** The names in WHM's `The API token “NAME” does not exist.` (its curly quotes, as whm.md quotes them). */
+export function namesSaidNotToExist(reason: string): string[] {
+  return [...reason.matchAll(/API token “([^”]*)” does not exist/g)].map((m) => m[1]!);
 }
 
 const REFERRER_CHECK_PAGE = /Referr?er\s+Check/i;
