@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { WhmClient } from '../../utils/whm/client';
 import { hostPermissionFor } from '../../utils/whm/session';
 import { syncContentScripts } from './content-script-registration';
-import { getEffectivePolicy, watchPolicyChanges } from './effective-policy';
+import { getAuditPolicy, getEffectivePolicy, watchPolicyChanges } from './effective-policy';
 import { handleMessage } from './handle-message';
 import { CLIPBOARD_ALARM, createClipboardClearer } from './clipboard-clear';
 import { FrameTasks } from './frame-tasks';
@@ -62,7 +62,8 @@ export default defineBackground(() => {
       frames,
       clipboard,
       makeClient: (origin, cpsess) => new WhmClient({ origin, cpsess }),
-      policy: getEffectivePolicy,
+      // An audit may use the managed values as last read while storage.managed is slow (effective-policy.ts).
+      policy: (message as { type?: unknown } | null)?.type === 'audit:run' ? getAuditPolicy : getEffectivePolicy,
       now: () => Math.floor(Date.now() / 1000),
       isEnabled: async (origin) => (await enabledServers(browser.storage.local)).has(origin),
       saveSnapshot: async (origin, report) => {

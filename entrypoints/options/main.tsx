@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import '../../assets/whm-style.css';
 import { OptionsPage } from '../../components/OptionsPage';
 import { ServersView } from '../../components/ServersView';
 import { ClipboardCheck } from '../../components/ClipboardCheck';
@@ -9,7 +10,7 @@ import { approvedVaultOrigin, enabledServers, hostStillNeeded, setServerEnabled,
 import { hostPermissionFor } from '../../utils/whm/session';
 import { KNOWN_ACLS } from '../../utils/acl-catalog';
 import { parsePolicyText, serializePolicyFile, type PolicyFile } from '../../utils/policy/policy-file';
-import { loadPolicy, TEAM_POLICY_KEY, USER_SETTINGS_KEY, type StoredTeamPolicy } from '../../utils/policy/policy-storage';
+import { loadPolicy, recordCheckedPatterns, TEAM_POLICY_KEY, USER_SETTINGS_KEY, withCheckedPattern, type StoredTeamPolicy } from '../../utils/policy/policy-storage';
 import { effectiveAsPolicyFile } from '../../utils/policy/effective-as-file';
 import { policyAfterImport, policyWeakenings, type Weakening } from '../../utils/policy/weakenings';
 import { t, uiLocale } from '../../utils/i18n';
@@ -48,7 +49,8 @@ async function weakeningsOf(file: PolicyFile): Promise<Weakening[]> {
 async function importTeamFile(file: PolicyFile, fileName: string): Promise<void> {
   pendingImport = undefined;
   const stored: StoredTeamPolicy = { file, fileName, importedAt: Date.now() };
-  await browser.storage.local.set({ [TEAM_POLICY_KEY]: stored });
+  // With the record of its naming pattern, which this page checked in full: the background runs no other.
+  await browser.storage.local.set(await withCheckedPattern(browser.storage.local, { [TEAM_POLICY_KEY]: stored }, file));
   await show({ state: 'ok', message: file.name ? t('options.status.importedNamed', [file.name, fileName]) : t('options.status.imported', [fileName]) });
 }
 
@@ -86,6 +88,8 @@ async function show(status?: Status): Promise<void> {
   const readsClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
   // After the last read: a newer show() may have started during any of them.
   if (mine !== generation) return;
+  // Managed patterns, and stored ones after an update, are checked here first: record them for the background.
+  void recordCheckedPatterns(browser.storage.local, loaded);
   render(
     <>
     <OptionsPage
@@ -122,7 +126,7 @@ async function show(status?: Status): Promise<void> {
           await show({ state: 'error', message: t('options.status.notSaved'), problems: check.problems });
           return;
         }
-        await browser.storage.local.set({ [USER_SETTINGS_KEY]: check.policy });
+        await browser.storage.local.set(await withCheckedPattern(browser.storage.local, { [USER_SETTINGS_KEY]: check.policy }, check.policy));
         await show({ state: 'ok', message: t('options.status.saved') });
       }}
       approvedVault={vaultOrigin}
@@ -138,31 +142,32 @@ async function show(status?: Status): Promise<void> {
           })
           .then(() => show());
       }}
-    />
-    <ClipboardCheck
-      granted={readsClipboard}
-      onChange={(grant) => {
-        // In the click itself: the browser only asks during a user gesture.
-        const change = grant ? browser.permissions.request({ permissions: ['clipboardRead'] }) : browser.permissions.remove({ permissions: ['clipboardRead'] });
-        void change.catch(() => false).then(() => show());
-      }}
-    />
-    <ServersView
-      servers={Object.values(snapshots).sort((a, b) => a.host.localeCompare(b.host))}
-      prefs={prefs}
-      nowMs={Date.now()}
-      onReminders={async (on) => {
-        await browser.storage.local.set({ [PREFS_KEY]: { ...prefs, reminders: on } });
-      }}
-      onRemove={async (server) => {
-        const { [server.origin]: _removed, ...rest } = snapshots;
-        const pattern = hostPermissionFor(server.origin);
-        await browser.storage.local.set({ [SNAPSHOTS_KEY]: rest });
-        await setServerEnabled(browser.storage.local, server.origin, false);
-        const still = hostStillNeeded(server.origin, await enabledServers(browser.storage.local), await approvedVaultOrigin(browser.storage.local));
-        if (pattern && !still) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-      }}
-    />
+    >
+      <ClipboardCheck
+        granted={readsClipboard}
+        onChange={(grant) => {
+          // In the click itself: the browser only asks during a user gesture.
+          const change = grant ? browser.permissions.request({ permissions: ['clipboardRead'] }) : browser.permissions.remove({ permissions: ['clipboardRead'] });
+          void change.catch(() => false).then(() => show());
+        }}
+      />
+      <ServersView
+        servers={Object.values(snapshots).sort((a, b) => a.host.localeCompare(b.host))}
+        prefs={prefs}
+        nowMs={Date.now()}
+        onReminders={async (on) => {
+          await browser.storage.local.set({ [PREFS_KEY]: { ...prefs, reminders: on } });
+        }}
+        onRemove={async (server) => {
+          const { [server.origin]: _removed, ...rest } = snapshots;
+          const pattern = hostPermissionFor(server.origin);
+          await browser.storage.local.set({ [SNAPSHOTS_KEY]: rest });
+          await setServerEnabled(browser.storage.local, server.origin, false);
+          const still = hostStillNeeded(server.origin, await enabledServers(browser.storage.local), await approvedVaultOrigin(browser.storage.local));
+          if (pattern && !still) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+        }}
+      />
+    </OptionsPage>
     {pendingImport && (
       <ConfirmWeakerPolicy
         fileName={pendingImport.fileName}

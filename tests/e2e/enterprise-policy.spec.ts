@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addLocalDays, toDateInput } from '../../utils/expiry.ts';
-import { TEAM_POLICY_KEY } from '../../utils/policy/storage-keys.ts';
+import { CHECKED_PATTERNS_KEY, TEAM_POLICY_KEY } from '../../utils/policy/storage-keys.ts';
 import { E2E_EXTENSION_DIR, expect, test } from './fixtures';
 
 /**
@@ -83,7 +83,15 @@ test('managed values override the team file and are locked in the options page',
   await expect(source('expiry.warnDays')).toHaveAttribute('data-source', 'team');
 });
 
-test('the Generate form follows the managed policy', async ({ openTokensPage }) => {
+test('the Generate form follows the managed policy', async ({ context, extensionId, openTokensPage }) => {
+  // The background runs only naming patterns a page checked in full: the options page
+  // checks the managed one when it opens, and records it (utils/policy/checked-patterns.ts).
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect
+    .poll(() => options.evaluate(async (key) => JSON.stringify((await chrome.storage.local.get(key))[key] ?? null), CHECKED_PATTERNS_KEY))
+    .toContain(JSON.stringify(MANAGED.naming.pattern));
+  await options.close();
   const page = await openTokensPage();
   await page.click('#generateToken');
   await expect(page.getByTestId('preset-picker')).toBeVisible();

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addLocalDays, endOfDayUnix, toDateInput } from '../../utils/expiry.ts';
 import { DEFAULT_POLICY } from '../../utils/policy/defaults.ts';
+import { checkedPatternsItems } from '../../utils/policy/checked-patterns.ts';
 import { TEAM_POLICY_KEY, USER_SETTINGS_KEY } from '../../utils/policy/storage-keys.ts';
 import { BUILT_IN_PRESETS } from '../../utils/presets.ts';
 import { startSimulator, type SimOptions, type Simulator } from '../../whm-sim/server.ts';
@@ -99,9 +100,11 @@ describe('in Firefox', () => {
   });
 
   it('in block mode an off-pattern name holds WHM’s Save until it is fixed', async () => {
+    // With the record of its pattern, as the options page stores a file it checked (utils/policy/checked-patterns.ts).
+    const pattern = '^(ops|billing)-[a-z0-9-]+-\\d{8}$';
     await ff.inExtension(
-      ([key, file]) => chrome.storage.local.set({ [key]: { file, fileName: 'acme.token-policy.json', importedAt: 1 } }),
-      [TEAM_POLICY_KEY, { version: 1, name: 'Acme ops', enforcement: 'block', naming: { pattern: '^(ops|billing)-[a-z0-9-]+-\\d{8}$', hint: 'team-purpose-YYYYMMDD' } }] as const,
+      ([key, file, record]) => chrome.storage.local.set({ [key]: { file, fileName: 'acme.token-policy.json', importedAt: 1 }, ...record }),
+      [TEAM_POLICY_KEY, { version: 1, name: 'Acme ops', enforcement: 'block', naming: { pattern, hint: 'team-purpose-YYYYMMDD' } }, checkedPatternsItems([pattern])] as const,
     );
     const { page, sim } = await openTokensPage();
     await page.locator('#generateToken').click();

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { t } from '../i18n';
 import type { PolicyFile } from './policy-file';
 import { aclEntryProblem } from './policy-acls';
-import { namingPatternProblems } from './naming-pattern';
 import { namingTemplateProblems, parseTemplate } from './naming-template';
 import { describe, isRecord, type RawProblem, type Segment } from './policy-problems';
 
@@ -13,12 +12,40 @@ import { describe, isRecord, type RawProblem, type Segment } from './policy-prob
  *
  * zod builds these messages when the module loads, so a change of language needs a fresh
  * copy of the module (policy-file.locale.test.ts does exactly that).
+ *
+ * The naming pattern's check is passed in: the full one (naming-pattern.ts, with the
+ * backtracking analysers) weighs about a megabyte, so only the pages that check a file
+ * before storing it load it (policy-file.ts); the background checks a stored pattern
+ * against the record those pages keep (recorded-policy-check.ts).
  */
 
 /** Auto-clear delays offered for the clipboard, in seconds; 0 = never (Bitwarden's choices). */
 export const CLIPBOARD_CLEAR_CHOICES = [0, 10, 20, 30, 60, 120, 300] as const;
 /** Placeholders a vault path template may use. */
 export const VAULT_PATH_FIELDS = ['host', 'name', 'user', 'date'] as const;
+
+/** Field names per object, in the order an exported file lists them. */
+export const POLICY_FILE_KEYS = [
+  'version',
+  'name',
+  'enforcement',
+  'naming',
+  'expiry',
+  'rotation',
+  'privileges',
+  'requireIpAllowlist',
+  'clipboardClearSeconds',
+  'presets',
+  'vault',
+] as const;
+export const POLICY_GROUP_KEYS = {
+  naming: ['pattern', 'template', 'hint'],
+  expiry: ['defaultDays', 'maxDays', 'allowNever', 'warnDays'],
+  rotation: ['maxAgeDays'],
+  privileges: ['forbidden', 'risky'],
+  vault: ['address', 'mount', 'pathTemplate'],
+} as const;
+export const PRESET_KEYS = ['id', 'label', 'description', 'acls', 'reasons', 'expiryDays'] as const;
 
 const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const VAULT_MOUNT = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
@@ -121,41 +148,47 @@ const PresetSchema = group({
   expiryDays: days.optional(),
 });
 
-export const PolicyFileSchema = group({
-  version: z
-    .literal(1, {
-      error: (issue) => t('policyProblem.version', [JSON.stringify(issue.input)]),
-    })
-    .optional(),
-  name: text(100).optional(),
-  enforcement: z.enum(['warn', 'block'], { error: (issue) => t('policyProblem.enforcement', [JSON.stringify(issue.input)]) }).optional(),
-  naming: group({
-    pattern: checkedText(1000, namingPatternProblems).optional(),
-    template: checkedText(200, namingTemplateProblems).min(1, t('policyProblem.notEmpty')).optional(),
-    hint: text(100).optional(),
-  }).optional(),
-  expiry: group({
-    defaultDays: days.optional(),
-    maxDays: days.optional(),
-    allowNever: bool.optional(),
-    warnDays: wholeDays(0, 365).optional(),
-  }).optional(),
-  rotation: group({ maxAgeDays: days.optional() }).optional(),
-  privileges: group({ forbidden: aclList.optional(), risky: aclList.optional() }).optional(),
-  requireIpAllowlist: bool.optional(),
-  clipboardClearSeconds: z
-    .number(expected(t('policyProblem.want.seconds')))
-    .refine((value) => (CLIPBOARD_CLEAR_CHOICES as readonly number[]).includes(value), {
-      message: t('policyProblem.clipboard', [CLIPBOARD_CLEAR_CHOICES.join(', ')]),
-    })
-    .optional(),
-  presets: z.array(PresetSchema, expected(t('policyProblem.want.presetList'))).max(200, t('policyProblem.maxPresets', ['200'])).optional(),
-  vault: group({
-    address: checkedText(2048, vaultAddressProblems).optional(),
-    mount: checkedText(200, vaultMountProblems).optional(),
-    pathTemplate: checkedText(500, vaultPathTemplateProblems).min(1, t('policyProblem.notEmpty')).optional(),
-  }).optional(),
-}) satisfies z.ZodType<PolicyFile>;
+/** What a naming pattern's check answers: its problems, empty when the pattern may be used. */
+export type NamingPatternCheck = (source: string) => string[];
+
+/** The schema of a policy file, with `namingPatternProblems` judging `naming.pattern`. */
+export function policyFileSchema(namingPatternProblems: NamingPatternCheck) {
+  return group({
+    version: z
+      .literal(1, {
+        error: (issue) => t('policyProblem.version', [JSON.stringify(issue.input)]),
+      })
+      .optional(),
+    name: text(100).optional(),
+    enforcement: z.enum(['warn', 'block'], { error: (issue) => t('policyProblem.enforcement', [JSON.stringify(issue.input)]) }).optional(),
+    naming: group({
+      pattern: checkedText(1000, namingPatternProblems).optional(),
+      template: checkedText(200, namingTemplateProblems).min(1, t('policyProblem.notEmpty')).optional(),
+      hint: text(100).optional(),
+    }).optional(),
+    expiry: group({
+      defaultDays: days.optional(),
+      maxDays: days.optional(),
+      allowNever: bool.optional(),
+      warnDays: wholeDays(0, 365).optional(),
+    }).optional(),
+    rotation: group({ maxAgeDays: days.optional() }).optional(),
+    privileges: group({ forbidden: aclList.optional(), risky: aclList.optional() }).optional(),
+    requireIpAllowlist: bool.optional(),
+    clipboardClearSeconds: z
+      .number(expected(t('policyProblem.want.seconds')))
+      .refine((value) => (CLIPBOARD_CLEAR_CHOICES as readonly number[]).includes(value), {
+        message: t('policyProblem.clipboard', [CLIPBOARD_CLEAR_CHOICES.join(', ')]),
+      })
+      .optional(),
+    presets: z.array(PresetSchema, expected(t('policyProblem.want.presetList'))).max(200, t('policyProblem.maxPresets', ['200'])).optional(),
+    vault: group({
+      address: checkedText(2048, vaultAddressProblems).optional(),
+      mount: checkedText(200, vaultMountProblems).optional(),
+      pathTemplate: checkedText(500, vaultPathTemplateProblems).min(1, t('policyProblem.notEmpty')).optional(),
+    }).optional(),
+  }) satisfies z.ZodType<PolicyFile>;
+}
 
 // ---------------------------------------------------------------------------------
 // Across fields

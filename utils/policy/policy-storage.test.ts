@@ -1,8 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { loadPolicy, TEAM_POLICY_KEY, USER_SETTINGS_KEY } from './policy-storage';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkedPatternsItems } from './checked-patterns';
+import { loadPolicy, recordCheckedPatterns, TEAM_POLICY_KEY, USER_SETTINGS_KEY, withCheckedPattern } from './policy-storage';
+import { CHECKED_PATTERNS_KEY } from './storage-keys';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
 
 describe('loadPolicy', () => {
   it('is the defaults with nothing stored', async () => {
@@ -40,5 +45,31 @@ describe('loadPolicy', () => {
     expect(loaded.policy.enforcement).toBe('block');
     expect(loaded.policy.expiry.maxDays).toBe(365);
     expect(loaded.problems).toContainEqual(expect.objectContaining({ layer: 'managed', path: '$.expiry.maxDays' }));
+  });
+});
+
+describe('the options page records the naming patterns it checked', () => {
+  const PATTERN = '^ops-[a-z]+$';
+  const record = async () => (await fakeBrowser.storage.local.get(CHECKED_PATTERNS_KEY))[CHECKED_PATTERNS_KEY];
+
+  it('stores a checked layer together with the record of its pattern', async () => {
+    const items = await withCheckedPattern(fakeBrowser.storage.local, { [USER_SETTINGS_KEY]: { naming: { pattern: PATTERN } } }, { naming: { pattern: PATTERN } });
+    expect(items).toEqual({ [USER_SETTINGS_KEY]: { naming: { pattern: PATTERN } }, ...checkedPatternsItems([PATTERN]) });
+    expect(await withCheckedPattern(fakeBrowser.storage.local, { [USER_SETTINGS_KEY]: {} }, {})).toEqual({ [USER_SETTINGS_KEY]: {} });
+  });
+
+  it('records exactly the patterns of the layers it loaded in full, managed ones included, and only those that pass', async () => {
+    await fakeBrowser.storage.managed.set({ naming: { pattern: PATTERN } });
+    await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: { naming: { pattern: '^(a+)+$' } }, ...checkedPatternsItems(['^gone$']) });
+    await recordCheckedPatterns(fakeBrowser.storage.local, await loadPolicy(fakeBrowser.storage));
+    expect(await record()).toEqual(checkedPatternsItems([PATTERN])[CHECKED_PATTERNS_KEY]);
+  });
+
+  it('writes nothing when the record already says so, so its own change listener settles', async () => {
+    await fakeBrowser.storage.managed.set({ naming: { pattern: PATTERN } });
+    await fakeBrowser.storage.local.set(checkedPatternsItems([PATTERN]));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await recordCheckedPatterns(fakeBrowser.storage.local, await loadPolicy(fakeBrowser.storage));
+    expect(set).not.toHaveBeenCalled();
   });
 });

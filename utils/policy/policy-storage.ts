@@ -1,75 +1,48 @@
-import { KNOWN_ACLS } from '../acl-catalog';
-import { checkPolicyFile, type PolicyFile, type PolicyProblem } from './policy-file';
-import { resolvePolicy, type ResolvedPolicy } from './resolve-policy';
-import { TEAM_POLICY_KEY, USER_SETTINGS_KEY } from './storage-keys';
+import { acceptedPatterns, checkedPatternsItems, namingPatternOf } from './checked-patterns';
+import { checkPolicyFile, type PolicyFile } from './policy-file';
+import { loadPolicyLayers, type LoadedPolicy, type PolicyStorage } from './policy-layers';
+import { CHECKED_PATTERNS_KEY, TEAM_POLICY_KEY, USER_SETTINGS_KEY } from './storage-keys';
 
 /**
- * Where the policy layers live. The team file and the user's own settings are in
- * `storage.local`; enterprise values come from `storage.managed` (Chrome policy or
- * Firefox policies.json). The storage API is passed in, so the same code serves the
- * background, the options page and tests.
+ * The policy layers as the options page reads and writes them: every layer checked in
+ * full (naming pattern analysis included), and every naming pattern that passes recorded
+ * for the background, which runs no other (checked-patterns.ts).
  */
 export { TEAM_POLICY_KEY, USER_SETTINGS_KEY };
+export type { LoadedPolicy, PolicyStorage, StoredTeamPolicy } from './policy-layers';
 
-export interface StoredTeamPolicy {
-  file: PolicyFile;
-  fileName: string;
-  importedAt: number;
-}
-
-interface StorageArea {
+interface WritableArea {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-}
-export interface PolicyStorage {
-  local: StorageArea;
-  managed?: StorageArea;
+  set(items: Record<string, unknown>): Promise<void>;
 }
 
-export interface LoadedPolicy extends ResolvedPolicy {
-  team: StoredTeamPolicy | null;
-  user: PolicyFile | null;
-  managed: PolicyFile | null;
-  /** Problems found in stored or managed values; those values were not applied. */
-  problems: Array<PolicyProblem & { layer: 'managed' | 'team' | 'user' }>;
+/** Reads every layer and checks it in full. */
+export function loadPolicy(storage: PolicyStorage): Promise<LoadedPolicy> {
+  return loadPolicyLayers(storage, checkPolicyFile);
 }
 
 /**
- * Reads and re-checks every layer, then resolves them. Stored layers were checked when
- * saved, but storage is not trusted twice over: a layer that no longer validates is
- * left out and reported. Managed values are checked field by field, so one bad value
- * from an administrator does not void the rest of the enterprise policy.
+ * The items to store with a layer that just passed the full check: the layer itself and,
+ * when it sets a naming pattern, the record of that pattern, in one write so the
+ * background never sees the layer before its record.
  */
-export async function loadPolicy(storage: PolicyStorage): Promise<LoadedPolicy> {
-  const problems: LoadedPolicy['problems'] = [];
-  const stored = await storage.local.get([TEAM_POLICY_KEY, USER_SETTINGS_KEY]);
+export async function withCheckedPattern(local: WritableArea, items: Record<string, unknown>, checked: PolicyFile): Promise<Record<string, unknown>> {
+  const pattern = namingPatternOf(checked);
+  if (pattern === undefined) return items;
+  const recorded = acceptedPatterns((await local.get(CHECKED_PATTERNS_KEY))[CHECKED_PATTERNS_KEY]);
+  return { ...items, ...checkedPatternsItems([...recorded, pattern]) };
+}
 
-  let team: StoredTeamPolicy | null = null;
-  const rawTeam = stored[TEAM_POLICY_KEY] as StoredTeamPolicy | undefined;
-  if (rawTeam && typeof rawTeam === 'object') {
-    const check = checkPolicyFile(rawTeam.file, { knownAcls: KNOWN_ACLS });
-    if (check.ok) team = { file: check.policy, fileName: String(rawTeam.fileName ?? ''), importedAt: Number(rawTeam.importedAt ?? 0) };
-    else problems.push(...check.problems.map((p) => ({ ...p, layer: 'team' as const })));
-  }
-
-  let user: PolicyFile | null = null;
-  const rawUser = stored[USER_SETTINGS_KEY];
-  if (rawUser !== undefined) {
-    const check = checkPolicyFile(rawUser, { knownAcls: KNOWN_ACLS });
-    if (check.ok) user = check.policy;
-    else problems.push(...check.problems.map((p) => ({ ...p, layer: 'user' as const })));
-  }
-
-  let managed: PolicyFile | null = null;
-  try {
-    const raw = (await storage.managed?.get(null)) ?? {};
-    if (Object.keys(raw).length) {
-      const check = checkPolicyFile(raw, { knownAcls: KNOWN_ACLS, partial: true });
-      if (check.ok) managed = check.policy;
-      problems.push(...check.problems.map((p) => ({ ...p, layer: 'managed' as const })));
-    }
-  } catch {
-    // No managed storage (e.g. Firefox without policies.json): nothing is enforced by an admin.
-  }
-
-  return { ...resolvePolicy({ managed, team: team?.file ?? null, user }), team, user, managed, problems };
+/**
+ * Records exactly the naming patterns of `loaded`, which loadPolicy checked in full: the
+ * managed ones no page had checked yet, and the stored ones after an update brought a new
+ * checker. Writes only when the record changes, so the page's own change listener, which
+ * loads again, settles at once.
+ */
+export async function recordCheckedPatterns(local: WritableArea, loaded: LoadedPolicy): Promise<void> {
+  const inUse = [loaded.team?.file, loaded.user, loaded.managed].map(namingPatternOf).filter((p): p is string => p !== undefined);
+  const items = checkedPatternsItems(inUse);
+  const stored = (await local.get(CHECKED_PATTERNS_KEY))[CHECKED_PATTERNS_KEY];
+  if (JSON.stringify(stored) === JSON.stringify(items[CHECKED_PATTERNS_KEY])) return;
+  await local.set(items);
 }
