@@ -8,7 +8,7 @@ import { startSimulator, type LostSessionMode } from './server.ts';
 
 const USAGE = `Usage: tsx whm-sim/cli.ts [--scenario NAME] [--now ISO|UNIX] [--port N] [--http]
        [--lost-session json|html|cpanelresult|invalid-token|access-denied] [--idle-timeout SECONDS] [--host-name NAME]
-       [--reserved-names] [--angular 1.4|1.8] [--csp] [--boot-delay MS]`;
+       [--reserved-names] [--angular 1.4|1.8] [--csp] [--boot-delay MS] [--form-first]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       angular: { type: 'string' },
       csp: { type: 'boolean', default: false },
       'boot-delay': { type: 'string' },
+      'form-first': { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     angular,
     csp: values.csp,
     bootDelayMs: bootDelay,
+    formFirst: values['form-first'] === true,
   });
   const clock = new Date(sim.now() * 1000).toISOString();
   console.log(`WHM simulator (scenario "${scenarioName}", clock ${clock}${values.now || scenario.now ? ', frozen' : ''})`);

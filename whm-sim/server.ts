@@ -66,6 +66,8 @@ export interface SimOptions {
   csp?: boolean;
   /** Extra wait after DOMContentLoaded before the page's loader starts loading the app (ms); default 0. */
   bootDelayMs?: number;
+  /** Serve the Generate form's markup in the page, bound in place when AngularJS boots (render.ts). */
+  formFirst?: boolean;
 }
 
 export interface SimRequestLogEntry {
@@ -457,6 +459,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
           cspNonce: nonce,
           bootDelayMs,
           childAccountsExist: scenario.childAccounts === true,
+          // Only the Generate view: Edit and the list keep coming through the router.
+          formFirst: opts.formFirst === true && /^\/scripts\d+\/apitokens\/edit\/?$/.test(rest),
         });
         return send(res, 200, 'text/html; charset=utf-8', html, {
           'x-frame-options': 'SAMEORIGIN',

@@ -13,7 +13,8 @@ import { tokenAclName } from '../../utils/policy/policy-acls';
 import type { PageContext } from '../../utils/whm/page-context';
 import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
 import { apiTokensView } from '../../utils/whm/session';
-import { commitPendingAllowlist, readFormIntent, setAclSelection, setExpiryDate, typeInto } from './whm-form';
+import { aclCheckboxes, commitPendingAllowlist, readFormIntent, setAclSelection, setExpiryDate, typeInto } from './whm-form';
+import { applyWhenBound, isFormBound } from './form-binding';
 import type { AuditStore } from './audit-store';
 import { sendRequest } from '../../utils/send-request';
 
@@ -21,7 +22,9 @@ import { sendRequest } from '../../utils/send-request';
  * Feature: WHM's Generate / Edit form, guided by the policy. On Generate: the expiry
  * default is applied as the form opens, presets set the privilege boxes to exactly
  * their ACLs, the name is checked live, and in `block` mode Save is held while the
- * form breaks the policy. On Edit the same checks only warn.
+ * form breaks the policy. On Edit the same checks only warn. Whatever we set waits until
+ * AngularJS has bound the form and is checked afterwards (form-binding.ts), and never
+ * overrides a choice the user made.
  */
 export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext, audit: AuditStore): { policyChanged: () => void } {
   let current: FormSession | null = null;
@@ -82,6 +85,11 @@ class FormSession {
   #context: FormContext | null = null;
   #problem: string | undefined;
   #chosenPreset: string | null = null;
+  /** The user typed in the name field, or tried to save: from then on the name is judged. */
+  #nameTouched = false;
+  /** The user's own hand on the expiry controls, the privilege boxes or the name (trusted events only, never ours). */
+  #userChose = { expiry: 0, acls: 0, name: 0 };
+  #expiryApplies = 0;
   #uis = new Map<FormSlot, { ui: ShadowRootContentScriptUi<HTMLElement>; anchor: () => Element | null | undefined }>();
   #containers: Partial<Record<FormSlot, HTMLElement>> = {};
   #aclWarnings = new Map<string, HTMLElement>();
@@ -102,6 +110,21 @@ class FormSession {
       if ((event.target as Element | null)?.localName?.startsWith('token-warden-')) return;
       queueMicrotask(() => this.#render());
     };
+    nameInput.addEventListener('input', () => (this.#nameTouched = true), { signal: this.#abort.signal });
+    // Our own clicks are untrusted events: only the user's count as a choice to respect.
+    const expiryControls = [WHM_SELECTORS.neverExpires, WHM_SELECTORS.expires, WHM_SELECTORS.expiryDateInput].join(', ');
+    const noteChoice = (event: Event) => {
+      const target = event.target as Element | null;
+      if (!event.isTrusted || !target?.matches) return;
+      if (target.matches(expiryControls)) this.#userChose.expiry++;
+      else if (target.matches(WHM_SELECTORS.aclCheckbox)) this.#userChose.acls++;
+      else if (target === this.nameInput) this.#userChose.name++;
+    };
+    // Before the bind, WHM's radios start unchecked: one checked already is the user's doing.
+    const radios = document.querySelectorAll<HTMLInputElement>(`${WHM_SELECTORS.neverExpires}, ${WHM_SELECTORS.expires}`);
+    if (!isFormBound(document) && [...radios].some((radio) => radio.checked)) this.#userChose.expiry++;
+    document.addEventListener('change', noteChoice, { capture: true, signal: this.#abort.signal });
+    document.addEventListener('input', noteChoice, { capture: true, signal: this.#abort.signal });
     document.addEventListener('input', refresh, { capture: true, signal: this.#abort.signal });
     document.addEventListener('change', refresh, { capture: true, signal: this.#abort.signal });
     document.addEventListener('click', refresh, { capture: true, signal: this.#abort.signal });
@@ -120,8 +143,25 @@ class FormSession {
       never.disabled = true;
       never.title = t('form.neverTitle');
     }
-    await setExpiryDate(document, defaultExpiryDate(new Date(), expiry), this.#abort.signal);
+    await this.#setExpiry(defaultExpiryDate(new Date(), expiry), 0);
     this.#render();
+  }
+
+  /**
+   * Sets WHM's expiry to `date` once the form is bound, unless the user has chosen an
+   * expiry since `choices` (the policy's default: since the form opened; a preset's: since
+   * it was picked).
+   */
+  #setExpiry(date: string, choices = this.#userChose.expiry): Promise<boolean> {
+    // A later expiry of ours (a preset's) supersedes this one: never fight over it.
+    const mine = ++this.#expiryApplies;
+    return applyWhenBound(document, this.#abort.signal, {
+      apply: () => setExpiryDate(document, date, this.#abort.signal),
+      holds: () =>
+        document.querySelector<HTMLInputElement>(WHM_SELECTORS.expires)?.checked === true &&
+        document.querySelector<HTMLInputElement>(WHM_SELECTORS.expiryDateInput)?.value === date,
+      stillWanted: () => this.#userChose.expiry === choices && this.#expiryApplies === mine,
+    });
   }
 
   /** Fetches policy, presets and privileges (again after a policy change). */
@@ -185,16 +225,35 @@ class FormSession {
 
   #choosePreset(preset: PresetChoice): void {
     this.#chosenPreset = preset.id;
-    setAclSelection(document, new Set(preset.acls));
+    const desired = new Set(preset.acls);
+    const choices = this.#userChose.acls;
+    void applyWhenBound(document, this.#abort.signal, {
+      apply: () => setAclSelection(document, desired),
+      // Only the boxes WHM draws: a preset ACL the form does not offer is reported, not retried.
+      holds: () => aclCheckboxes(document).every((box) => box.checked === desired.has(aclOfCheckbox(box))),
+      stillWanted: () => this.#chosenPreset === preset.id && this.#userChose.acls === choices,
+    }).then(() => this.#render());
     const context = this.#context;
     if (this.#mode === 'create' && context && preset.expiryDays) {
       const days = Math.min(preset.expiryDays, context.policy.expiry.maxDays);
-      void setExpiryDate(document, toDateInput(addLocalDays(new Date(), days)), this.#abort.signal).then(() => this.#render());
+      void this.#setExpiry(toDateInput(addLocalDays(new Date(), days))).then(() => this.#render());
     }
     this.#render();
   }
 
+  /** Types a name the template built, once the form is bound (a bind would empty the field). */
+  #useName(name: string): void {
+    const choices = this.#userChose.name;
+    void applyWhenBound(document, this.#abort.signal, {
+      apply: () => typeInto(this.nameInput, name),
+      holds: () => this.nameInput.value === name,
+      stillWanted: () => this.#userChose.name === choices,
+    }).then(() => this.#render());
+  }
+
   showHeld(): void {
+    // Save was tried: an empty name is now worth a word.
+    this.#nameTouched = true;
     this.#render();
     this.#containers.policy?.querySelector('[data-testid=form-policy]')?.scrollIntoView({ block: 'center' });
   }
@@ -211,6 +270,8 @@ class FormSession {
     const save = document.querySelector<HTMLButtonElement>(WHM_SELECTORS.saveButton);
     if (save) save.toggleAttribute('data-token-warden-held', this.blocked);
 
+    // A name already there (Edit) is judged at once; an empty one only once the user acts.
+    const nameActive = this.#nameTouched || intent.name !== '';
     const notes: string[] = [];
     if (policy && !policy.expiry.allowNever) notes.push(t('form.requiresExpiry', [formatNumber(policy.expiry.maxDays)]));
     if (this.#mode === 'edit' && violations.length) notes.push(t('form.editWarnsOnly'));
@@ -228,16 +289,28 @@ class FormSession {
       render(
         <NameCheck
           check={checkTokenName(intent.name, naming)}
+          active={nameActive}
+          convention={naming.pattern ? naming.hint?.trim() || naming.pattern : null}
           template={naming.template}
           templateFields={naming.template ? templateFields(naming.template) : []}
+          choices={context?.nameChoices ?? {}}
           buildName={(values) => (naming.template ? buildName(naming.template, values, { date: new Date(), host }) : '')}
-          onUseName={(name) => typeInto(this.nameInput, name)}
+          onUseName={(name) => this.#useName(name)}
         />,
         this.#containers.name,
       );
     }
     if (this.#containers.policy) {
-      render(<FormPolicyPanel violations={violations} blocked={this.blocked} policyName={policy?.name ?? null} notes={notes} />, this.#containers.policy);
+      render(
+        <FormPolicyPanel
+          violations={violations.filter((v) => v.field !== 'name')}
+          nameBroken={nameActive && violations.some((v) => v.field === 'name')}
+          blocked={this.blocked}
+          policyName={policy?.name ?? null}
+          notes={notes}
+        />,
+        this.#containers.policy,
+      );
     }
     if (policy) {
       // The policy writes a plugin's ACL "plugin:x"; its checkbox is "x".

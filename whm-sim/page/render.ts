@@ -42,6 +42,13 @@ export interface PageContext {
   bootDelayMs?: number;
   /** Shows `#childAccountsExistWarning` (a parent node may use these tokens). */
   childAccountsExist?: boolean;
+  /**
+   * The Generate form's markup is in the page as served, and AngularJS binds it in place
+   * when it boots (`bootDelayMs` later), instead of drawing it through the router. The
+   * race this plays: a script that sets the form before AngularJS binds it sees its work
+   * overwritten by the controller's initial model (GitHub issue 15).
+   */
+  formFirst?: boolean;
 }
 
 const pageDir = fileURLToPath(new URL('.', import.meta.url));
@@ -195,7 +202,7 @@ ${cspStyles}<link rel="stylesheet" href="/sim-static/apitokens/app.css">
   <div id="content" class="container-fluid">
     <p class="description">API tokens let scripts and remote systems call this server's APIs without your password. Give each token only the privileges it needs, restrict it to known IP addresses, and set it to expire.</p>
     <div growl></div>
-    <div ng-view></div>
+    ${ctx.formFirst ? `<div ng-controller="EditController as vm">\n${readFileSync(path.join(pageDir, 'templates', 'edit.html'), 'utf8')}</div>` : '<div ng-view></div>'}
   </div>
 </div>
 <script type="application/json" id="acl-catalog">${scriptSafeJson(ctx.aclCatalog)}</script>

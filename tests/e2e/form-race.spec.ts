@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { addLocalDays, endOfDayUnix, toDateInput } from '../../utils/expiry.ts';
+import { BUILT_IN_PRESETS } from '../../utils/presets.ts';
+import { DEMO_NOW, expect, test } from './fixtures';
+import { setUserSettings } from './secret-helpers';
+
+/**
+ * GitHub issue 15: the Generate form's markup is in the page before AngularJS binds it
+ * (`formFirst`), as on a WHM page whose deferred loader starts the app late. Whatever we
+ * set on the form before the bind would be overwritten by the controller's initial
+ * model; the default and a preset must hold however late the app starts, and a choice
+ * the user made first must be kept. `npm run test:form-race` runs this file 20 times
+ * over (`--repeat-each 20`).
+ */
+const DEFAULT_DAYS = 45;
+
+/** Straight to the Generate view (after logging in), whose markup arrives before the app. */
+async function openGenerateFirst(page: Page): Promise<void> {
+  await page.goto(page.url().replace(/\/home$/, '/edit'));
+}
+
+/** AngularJS has bound the form: ngModel marks its inputs pristine or dirty when it links them. */
+async function formBound(page: Page): Promise<void> {
+  await expect(page.locator('#token_name')).toHaveClass(/ng-(pristine|dirty)/, { timeout: 15_000 });
+}
+
+for (const bootDelayMs of [0, 200, 1000]) {
+  test.describe(`AngularJS binding the form ${bootDelayMs} ms late`, () => {
+    test.use({ simOptions: { scenario: 'demo', now: DEMO_NOW, formFirst: true, bootDelayMs } });
+
+    test('the expiry default holds, and WHM stores the end of that day', async ({ serviceWorker, openTokensPage, sim }) => {
+      await setUserSettings(serviceWorker, { expiry: { defaultDays: DEFAULT_DAYS } });
+      const page = await openTokensPage();
+      await openGenerateFirst(page);
+      await formBound(page);
+      const date = toDateInput(addLocalDays(new Date(), DEFAULT_DAYS));
+      await expect(page.locator('#tokenExpires_expiry')).toBeChecked();
+      await expect(page.locator('#expiresDate_datePicker_input')).toHaveValue(date);
+      // Still true a moment later: nothing of AngularJS's start-up undid it.
+      await page.waitForTimeout(300);
+      await expect(page.locator('#tokenExpires_expiry')).toBeChecked();
+
+      await page.fill('#token_name', `ops-race-${bootDelayMs}`);
+      await page.click('#save_button');
+      await expect(page.locator('#tokenAdded_container')).toBeVisible();
+      expect(sim.state.tokens.find((t) => t.name === `ops-race-${bootDelayMs}`)?.expiresAt).toBe(endOfDayUnix(date));
+    });
+
+    test('a preset chosen as soon as it is offered sets exactly its ACLs', async ({ openTokensPage, sim }) => {
+      const page = await openTokensPage();
+      await openGenerateFirst(page);
+      const preset = BUILT_IN_PRESETS.find((p) => p.id === 'account-suspension')!;
+      // As soon as the picker is there, which may be before AngularJS has bound anything.
+      await page.getByTestId('preset-picker').locator(`[data-preset=${preset.id}]`).click();
+      await formBound(page);
+      const checkedAcls = () => page.locator('input[id^="acl-checkbox-"]:checked').evaluateAll((els) => els.map((el) => el.id.slice(13)).sort());
+      await expect.poll(checkedAcls).toEqual([...preset.acls].sort());
+      await page.fill('#token_name', `ops-preset-${bootDelayMs}`);
+      await page.click('#save_button');
+      await expect(page.locator('#tokenAdded_container')).toBeVisible();
+      expect([...(sim.state.tokens.find((t) => t.name === `ops-preset-${bootDelayMs}`)?.acls ?? [])].sort()).toEqual([...preset.acls].sort());
+    });
+  });
+}
+
+test.describe('a choice made before AngularJS starts', () => {
+  test.use({ simOptions: { scenario: 'demo', now: DEMO_NOW, formFirst: true, bootDelayMs: 1000 } });
+
+  test('“never” picked before the bind stays picked', async ({ openTokensPage, sim }) => {
+    const page = await openTokensPage();
+    await openGenerateFirst(page);
+    // The markup is there, the app is not yet: the user picks "never" (the default policy allows it).
+    await expect(page.locator('#token_name')).not.toHaveClass(/ng-pristine/);
+    await page.locator('#tokenExpires_noExpiry').check();
+    await formBound(page);
+    await page.waitForTimeout(500);
+    await expect(page.locator('#tokenExpires_noExpiry')).toBeChecked();
+    await expect(page.locator('#expiresDate_datePicker_input')).toHaveCount(0);
+    await page.fill('#token_name', 'ops-never');
+    await page.click('#save_button');
+    await expect(page.locator('#tokenAdded_container')).toBeVisible();
+    expect(sim.state.tokens.find((t) => t.name === 'ops-never')?.expiresAt).toBeNull();
+  });
+});
