@@ -22,14 +22,27 @@ const check = (name: string, ok: boolean) => {
   }
 };
 
+/** Wall time per stage, printed at the end so a slow stage is plain to see. */
+const stages: Array<[string, number]> = [];
+function timed<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    stages.push([name, performance.now() - start]);
+  }
+}
+
 const chromium = ensureChromium();
 if (chromium) console.log(`Chromium: ${chromium}`);
 
-check('production build', run('npx', ['wxt', 'build']) === 0);
-check('e2e build', run('npx', ['wxt', 'build', '--mode', 'e2e']) === 0);
-check('typecheck', run('npx', ['tsc', '--noEmit']) === 0);
-check('Firefox build and web-ext lint: no errors, no warnings of ours', firefoxLintProblems() === 0);
-check('Firefox e2e build', run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'e2e']) === 0);
+timed('builds (Chrome, Chrome e2e, Firefox, Firefox e2e) and web-ext lint', () => {
+  check('production build', run('npx', ['wxt', 'build']) === 0);
+  check('e2e build', run('npx', ['wxt', 'build', '--mode', 'e2e']) === 0);
+  check('Firefox build and web-ext lint: no errors, no warnings of ours', firefoxLintProblems() === 0);
+  check('Firefox e2e build', run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'e2e']) === 0);
+});
+timed('typecheck', () => check('typecheck', run('npx', ['tsc', '--noEmit']) === 0));
 
 /**
  * Builds the Firefox MV3 variant and returns web-ext lint's errors plus the warnings
@@ -72,10 +85,10 @@ function vitest(name: string, args: string[]): void {
   // A file that fails to load has no failed test but fails the run: count it.
   if (!r.success && r.numFailedTests === 0) check(`${name} (a test file failed to run)`, false);
 }
-vitest('vitest', []);
+timed('unit and simulator tests (Vitest)', () => vitest('vitest', []));
 
 const playwrightJson = join(reports, 'playwright.json');
-run('npx', ['playwright', 'test', '--reporter=list,json', ...extraArgs], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, TW_SKIP_BUILD: '1' });
+timed('e2e in Chromium (Playwright)', () => run('npx', ['playwright', 'test', '--reporter=list,json', ...extraArgs], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, TW_SKIP_BUILD: '1' }));
 if (existsSync(playwrightJson)) {
   const r = JSON.parse(readFileSync(playwrightJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] };
   passed += r.stats.expected + r.stats.flaky;
@@ -86,8 +99,10 @@ if (existsSync(playwrightJson)) {
 // The core flows in real Firefox ESR (tests/firefox/, puppeteer-core over WebDriver
 // BiDi), against the two Firefox builds made above.
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-if (existsSync(firefox)) vitest('firefox', ['--config', 'vitest.firefox.config.ts']);
+if (existsSync(firefox)) timed('e2e in Firefox ESR (Puppeteer)', () => vitest('firefox', ['--config', 'vitest.firefox.config.ts']));
 else check(`Firefox tests (no Firefox at ${firefox}: apt-get install firefox-esr, or set FIREFOX_PATH)`, false);
 
+console.log('\nWall time per stage:');
+for (const [name, ms] of stages) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
