@@ -1,4 +1,5 @@
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
+import { waitForDocument } from './whm-form';
 
 /**
  * When what we set on WHM's form sticks (GitHub issue 15). WHM's app boots late, through
@@ -17,24 +18,10 @@ export function isFormBound(doc: Document): boolean {
 }
 
 /** Resolves once AngularJS has bound the form (true), or false on abort or after `timeoutMs`. */
-export function whenFormBound(doc: Document, signal: AbortSignal, timeoutMs = 15_000): Promise<boolean> {
-  if (isFormBound(doc)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (bound: boolean) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(bound);
-    };
-    const onAbort = () => done(false);
-    const observer = new MutationObserver(() => {
-      if (isFormBound(doc)) done(true);
-    });
-    // The class change on the name input, or a name input that AngularJS drew anew.
-    observer.observe(doc, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-    const timer = setTimeout(() => done(isFormBound(doc)), timeoutMs);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+export async function whenFormBound(doc: Document, signal: AbortSignal, timeoutMs = 15_000): Promise<boolean> {
+  // The class change on the name input, or a name input that AngularJS drew anew.
+  const watch = { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] };
+  return (await waitForDocument(doc, () => (isFormBound(doc) ? true : null), watch, timeoutMs, signal)) ?? false;
 }
 
 /** When the check runs after an apply: after AngularJS's next digests, and once more a little later. */

@@ -81,20 +81,30 @@ export function readFormIntent(doc: Document, sent: readonly string[] = []): Tok
 }
 
 export function waitForElement<T extends Element>(doc: Document, selector: string, timeoutMs: number, signal: AbortSignal): Promise<T | null> {
-  const found = doc.querySelector<T>(selector);
-  if (found) return Promise.resolve(found);
+  return waitForDocument(doc, () => doc.querySelector<T>(selector), { childList: true, subtree: true }, timeoutMs, signal);
+}
+
+/**
+ * Resolves with `probe()`'s first non-null answer, checked now and after each mutation
+ * `watch` covers; null on abort or after `timeoutMs`.
+ */
+export function waitForDocument<T>(doc: Document, probe: () => T | null, watch: MutationObserverInit, timeoutMs: number, signal: AbortSignal): Promise<T | null> {
+  const found = probe();
+  if (found !== null || signal.aborted) return Promise.resolve(found);
   return new Promise((resolve) => {
-    const done = (el: T | null) => {
+    const done = (value: T | null) => {
       observer.disconnect();
       clearTimeout(timer);
-      resolve(el);
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
     };
+    const onAbort = () => done(null);
     const observer = new MutationObserver(() => {
-      const el = doc.querySelector<T>(selector);
-      if (el) done(el);
+      const value = probe();
+      if (value !== null) done(value);
     });
-    observer.observe(doc, { childList: true, subtree: true });
-    const timer = setTimeout(() => done(null), timeoutMs);
-    signal.addEventListener('abort', () => done(null), { once: true });
+    observer.observe(doc, watch);
+    const timer = setTimeout(() => done(probe()), timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
