@@ -43,8 +43,6 @@ export type FrameToHost =
   | { type: 'height'; px: number }
   /** Whether the new secret is stored somewhere (a vault, a file, or the user says so). Copy is not "saved". */
   | { type: 'saved'; saved: boolean }
-  /** The secret was just copied: the host reports trusted copies in WHM's page until the clear. */
-  | { type: 'copied'; seconds: number }
   /** Bring this part of the frame (offset from the frame's top) into view and focus the frame. */
   | { type: 'reveal'; top: number; height: number }
   /** The user chose to leave without saving: let WHM's own "Yes, I saved my token" go through. */

@@ -82,7 +82,7 @@ describe('refuseSender, by context', () => {
     { type: 'token:test', ...at, user: 'u', secret },
     { type: 'token:details', ...at, secret },
     { type: 'vault:push', ...at, vaultToken: 'v', entry: { origin: req.origin, host: '127.0.0.1', user: 'u', name: 'a', secret, acls: [], expiresAt: null, whitelistIps: [], createdAt: 1 } },
-    { type: 'clipboard:clear-later', ...at, secret, seconds: 10 },
+    { type: 'clipboard:clear-later', ...at, secret, seconds: 10, copiedAt: 1_800_000_000_000 },
   ];
 
   it('WHM’s page (our content script there) may only read and open a frame task', () => {

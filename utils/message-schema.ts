@@ -55,8 +55,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('token:test'), origin, cpsess, user: whmUser, secret, name: tokenName.optional() }),
   z.strictObject({ type: z.literal('frame:open'), origin, cpsess, task: frameTask, secret: secret.optional() }),
   z.strictObject({ type: z.literal('frame:claim'), handle: z.string().regex(/^[0-9a-f]{32}$/) }),
-  z.strictObject({ type: z.literal('clipboard:clear-later'), origin, cpsess, secret, seconds: z.number().int().min(1).max(3600) }),
-  z.strictObject({ type: z.literal('clipboard:copied-elsewhere'), origin, cpsess }),
+  z.strictObject({ type: z.literal('clipboard:clear-later'), origin, cpsess, secret, seconds: z.number().int().min(1).max(3600), copiedAt: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('clipboard:copied-elsewhere'), origin, cpsess, at: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('vault:push'), origin, cpsess, entry, vaultToken: z.string().min(1).max(4096), namespace: z.string().max(256).optional() }),
   z.strictObject({
     type: z.literal('token:rotate'),

@@ -81,11 +81,15 @@ export interface ClipboardClearRequest extends OnWhmTab {
   type: 'clipboard:clear-later';
   secret: string;
   seconds: number;
+  /** When the frame's write of the secret finished (Date.now()). */
+  copiedAt: number;
 }
 
 /** Content script or frame: the user copied something else since (a trusted copy or cut event). */
 export interface ClipboardElsewhereRequest extends OnWhmTab {
   type: 'clipboard:copied-elsewhere';
+  /** When the copy or cut happened (Date.now()): one from before our copy changes nothing. */
+  at: number;
 }
 
 /** Push the token to HashiCorp Vault KV v2 (create-only). The Vault token is used once, never stored. */

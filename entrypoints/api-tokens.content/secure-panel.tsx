@@ -22,6 +22,7 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
   const start = async (container: Element, code: HTMLElement) => {
     const current = { container, frame: null as OpenedFrame | null, saved: false, abort: new AbortController() };
     active = current;
+    reportCopiesElsewhere(current.abort.signal);
     leaveApproved = false;
     // Mask WHM's own copy without touching its text (AngularJS owns it).
     code.style.setProperty('filter', 'blur(6px)');
@@ -38,7 +39,6 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
       signal: current.abort.signal,
       onMessage: (message) => {
         if (message.type === 'saved') current.saved = message.saved;
-        if (message.type === 'copied') reportCopiesElsewhere(message.seconds, current.abort.signal);
         if (message.type === 'leave') {
           leaveApproved = true;
           document.querySelector<HTMLElement>(WHM_SELECTORS.confirmAdded)?.click();
@@ -56,12 +56,14 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
     else current.frame = opened;
   };
 
-  /** While a clear is pending: a copy the person makes in WHM's page means the clipboard is theirs again. */
-  const reportCopiesElsewhere = (seconds: number, signal: AbortSignal) => {
-    const until = Date.now() + seconds * 1000;
+  /**
+   * While the panel is open: a copy the person makes in WHM's page means the clipboard
+   * is theirs again. Told from the start, with its time, not only once our frame says it
+   * copied: a quick Ctrl+C can beat that message, and the background orders by time.
+   */
+  const reportCopiesElsewhere = (signal: AbortSignal) => {
     const onCopy = (event: Event) => {
-      if (!event.isTrusted || Date.now() > until) return;
-      void sendRequest({ type: 'clipboard:copied-elsewhere', origin: page.origin, cpsess: page.cpsess });
+      if (event.isTrusted) void sendRequest({ type: 'clipboard:copied-elsewhere', origin: page.origin, cpsess: page.cpsess, at: Date.now() });
     };
     for (const type of ['copy', 'cut']) document.addEventListener(type, onCopy, { capture: true, signal });
   };

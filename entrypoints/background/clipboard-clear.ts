@@ -19,19 +19,24 @@ import { CLIPBOARD_OUTCOME, OFFSCREEN_CLIPBOARD, type ClipboardOutcomeMessage, t
  */
 export const CLIPBOARD_ALARM = 'tw-clipboard-clear';
 const OWED_KEY = 'tw:clipboardClear';
+// The latest copy elsewhere heard of: it may arrive before the clear request it follows.
+const ELSEWHERE_KEY = 'tw:clipboardElsewhereAt';
 const OFFSCREEN_PAGE = '/offscreen-clipboard.html';
 // chrome.alarms fire no sooner than 30 s after they are set.
 const CHROME_ALARM_FLOOR_MS = 30_000;
 
 export interface ClipboardClearer {
-  clearLater(secret: string, seconds: number): Promise<{ clearsAt: number; checksContent: boolean }>;
-  copiedElsewhere(): Promise<void>;
+  /** `copiedAt`: when our frame's write of the secret finished. */
+  clearLater(secret: string, seconds: number, copiedAt: number): Promise<{ clearsAt: number; checksContent: boolean }>;
+  /** `at`: when the person's own copy or cut happened. */
+  copiedElsewhere(at: number): Promise<void>;
   onAlarm(): Promise<void>;
 }
 
 /** A clear that is owed, as kept in storage.session. */
 interface OwedClear {
   deadline: number;
+  copiedAt: number;
   copiedElsewhere: boolean;
 }
 
@@ -45,20 +50,34 @@ export function createClipboardClearer(): ClipboardClearer {
   return offscreen ? offscreenClearer(offscreen) : backgroundClearer(navigatorClipboard());
 }
 
-async function oweClear(deadline: number, alarmAt: number): Promise<void> {
-  await browser.storage.session.set({ [OWED_KEY]: { deadline, copiedElsewhere: false } satisfies OwedClear });
+async function lastCopiedElsewhere(): Promise<number> {
+  const at = (await browser.storage.session.get(ELSEWHERE_KEY))[ELSEWHERE_KEY];
+  return typeof at === 'number' ? at : -Infinity;
+}
+
+/** Owes a clear; true when the person has already copied something else since `copiedAt`. */
+async function oweClear(deadline: number, copiedAt: number, alarmAt: number): Promise<boolean> {
+  const copiedElsewhere = (await lastCopiedElsewhere()) > copiedAt;
+  await browser.storage.session.set({ [OWED_KEY]: { deadline, copiedAt, copiedElsewhere } satisfies OwedClear });
   await browser.alarms.create(CLIPBOARD_ALARM, { when: alarmAt });
+  return copiedElsewhere;
 }
 
 async function owedClear(): Promise<OwedClear | null> {
   const owed = (await browser.storage.session.get(OWED_KEY))[OWED_KEY] as Partial<OwedClear> | undefined;
-  return typeof owed?.deadline === 'number' ? { deadline: owed.deadline, copiedElsewhere: owed.copiedElsewhere === true } : null;
+  if (typeof owed?.deadline !== 'number') return null;
+  return { deadline: owed.deadline, copiedAt: typeof owed.copiedAt === 'number' ? owed.copiedAt : -Infinity, copiedElsewhere: owed.copiedElsewhere === true };
 }
 
-async function noteCopiedElsewhere(): Promise<void> {
+async function noteCopiedElsewhere(at: number): Promise<void> {
+  await browser.storage.session.set({ [ELSEWHERE_KEY]: Math.max(at, await lastCopiedElsewhere()) });
   const owed = await owedClear();
-  if (owed) await browser.storage.session.set({ [OWED_KEY]: { ...owed, copiedElsewhere: true } satisfies OwedClear });
+  // A copy from before ours was overwritten by the secret: it changes nothing.
+  if (owed && at > owed.copiedAt) await browser.storage.session.set({ [OWED_KEY]: { ...owed, copiedElsewhere: true } satisfies OwedClear });
 }
+
+// Our frame says when it copied; never later than now (a copy cannot come from the future).
+const copyTime = (copiedAt: number) => Math.min(copiedAt, Date.now());
 
 /** The owed clear once its deadline has come (`now` may run a little ahead), taken off the books; null otherwise. */
 async function takeDueClear(now: number): Promise<OwedClear | null> {
@@ -82,16 +101,20 @@ function offscreenClearer(offscreen: Offscreen): ClipboardClearer {
     return (await browser.runtime.sendMessage(message)) as { pending: number | null } | undefined;
   };
   return {
-    async clearLater(secret, seconds) {
+    async clearLater(secret, seconds, copiedAt) {
       const checksContent = await canReadClipboard();
       const deadline = Date.now() + seconds * 1000;
-      await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: checksContent ? secret : null, deadline });
-      await oweClear(deadline, Math.max(deadline, Date.now() + CHROME_ALARM_FLOOR_MS) + 1_000);
+      const at = copyTime(copiedAt);
+      await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: checksContent ? secret : null, deadline, copiedAt: at });
+      // A copy elsewhere heard before this request, but made after our copy, still counts.
+      if (await oweClear(deadline, at, Math.max(deadline, Date.now() + CHROME_ALARM_FLOOR_MS) + 1_000)) {
+        await send({ target: OFFSCREEN_CLIPBOARD, type: 'copied-elsewhere', at: await lastCopiedElsewhere() });
+      }
       return { clearsAt: deadline, checksContent };
     },
-    async copiedElsewhere() {
-      await noteCopiedElsewhere();
-      if (await offscreen.hasDocument()) await send({ target: OFFSCREEN_CLIPBOARD, type: 'copied-elsewhere' });
+    async copiedElsewhere(at) {
+      await noteCopiedElsewhere(at);
+      if (await offscreen.hasDocument()) await send({ target: OFFSCREEN_CLIPBOARD, type: 'copied-elsewhere', at });
     },
     async onAlarm() {
       const holderAlive = await offscreen.hasDocument();
@@ -99,7 +122,7 @@ function offscreenClearer(offscreen: Offscreen): ClipboardClearer {
       // The document that held the timer has cleared (or left alone) already.
       if (!owed || holderAlive || owed.copiedElsewhere) return;
       // It is gone: clear now, without comparing.
-      await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: null, deadline: Date.now() });
+      await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: null, deadline: Date.now(), copiedAt: owed.copiedAt });
     },
   };
 }
@@ -119,17 +142,18 @@ export function backgroundClearer(clipboard: ClipboardAccess): ClipboardClearer 
   // Memory only, and only while this event page lives: the secret to compare with.
   const pending = new PendingClear(clipboard);
   return {
-    async clearLater(secret, seconds) {
+    async clearLater(secret, seconds, copiedAt) {
       const checksContent = await canReadClipboard();
       const deadline = Date.now() + seconds * 1000;
-      pending.schedule(checksContent ? secret : null, deadline);
+      const at = copyTime(copiedAt);
+      pending.schedule(checksContent ? secret : null, deadline, at);
       // Firefox's alarms have no floor: the alarm fires at the deadline, page suspended or not.
-      await oweClear(deadline, deadline);
+      if (await oweClear(deadline, at, deadline)) pending.copiedElsewhere(await lastCopiedElsewhere());
       return { clearsAt: deadline, checksContent };
     },
-    async copiedElsewhere() {
-      pending.copiedElsewhere();
-      await noteCopiedElsewhere();
+    async copiedElsewhere(at) {
+      pending.copiedElsewhere(at);
+      await noteCopiedElsewhere(at);
     },
     async onAlarm() {
       const owed = await takeDueClear(Date.now() + ALARM_SLACK_MS);
@@ -137,8 +161,8 @@ export function backgroundClearer(clipboard: ClipboardAccess): ClipboardClearer 
       if (pending.deadline !== owed.deadline) {
         // The event page was suspended since the copy and woke up for this alarm: the
         // secret to compare with went with it, what the person did since did not.
-        pending.schedule(null, owed.deadline);
-        if (owed.copiedElsewhere) pending.copiedElsewhere();
+        pending.schedule(null, owed.deadline, owed.copiedAt);
+        if (owed.copiedElsewhere) pending.copiedElsewhere(Infinity);
       }
       const outcome = await pending.runIfDue(owed.deadline);
       if (outcome) await tellOurFrames({ target: CLIPBOARD_OUTCOME, outcome, deadline: owed.deadline });

@@ -127,9 +127,9 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
       }
       case 'clipboard:clear-later':
         if (!deps.clipboard) throw new WhmError('network', t('background.noClipboard'));
-        return { ok: true, value: await deps.clipboard.clearLater(request.secret, request.seconds) };
+        return { ok: true, value: await deps.clipboard.clearLater(request.secret, request.seconds, request.copiedAt) };
       case 'clipboard:copied-elsewhere':
-        await deps.clipboard?.copiedElsewhere();
+        await deps.clipboard?.copiedElsewhere(request.at);
         return { ok: true, value: null };
       case 'vault:push': {
         // The host in the entry comes from the request's own origin, not from the sender.

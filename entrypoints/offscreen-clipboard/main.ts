@@ -45,11 +45,11 @@ browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: 
   const m = message as OffscreenClipboardMessage | undefined;
   if (m?.target !== OFFSCREEN_CLIPBOARD) return undefined;
   if (m.type === 'schedule') {
-    pending.schedule(m.secret, m.deadline);
+    pending.schedule(m.secret, m.deadline, m.copiedAt);
     clearTimeout(timer);
     timer = setTimeout(() => void runIfDue(), Math.max(0, m.deadline - Date.now()));
   } else if (m.type === 'copied-elsewhere') {
-    pending.copiedElsewhere();
+    pending.copiedElsewhere(m.at);
   }
   sendResponse({ pending: pending.deadline });
   return true;

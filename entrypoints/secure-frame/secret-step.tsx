@@ -74,9 +74,10 @@ export function SecretStep({ link, claimed, secret, info, onClose, children }: S
       patch({ clipboardSecondsLeft: null, clipboardNote: m.outcome === 'cleared' ? t('secret.clipboardCleared') : m.outcome === 'left-alone' ? t('secret.clipboardLeftAlone') : t('secret.clipboardNotCleared') });
     };
     browser.runtime.onMessage.addListener(onOutcome);
-    // Copying something else in this frame: the clipboard is no longer ours to wipe.
+    // Copying something else in this frame: the clipboard is no longer ours to wipe. Told
+    // even before our own clear is scheduled: the background orders them by time.
     const onCopy = (event: Event) => {
-      if (event.isTrusted && clearsAt.current !== null) void sendRequest({ type: 'clipboard:copied-elsewhere', origin, cpsess });
+      if (event.isTrusted) void sendRequest({ type: 'clipboard:copied-elsewhere', origin, cpsess, at: Date.now() });
     };
     document.addEventListener('copy', onCopy, true);
     document.addEventListener('cut', onCopy, true);
@@ -121,15 +122,15 @@ export function SecretStep({ link, claimed, secret, info, onClose, children }: S
       patch({ clipboardNote: t('secret.copyFailed', [error instanceof Error ? error.message : String(error)]) });
       return;
     }
+    const copiedAt = Date.now();
     const seconds = policy.clipboardClearSeconds;
     if (!seconds) return patch({ clipboardNote: t('secret.copiedNoClear'), clipboardSecondsLeft: null });
-    const ask = () => sendRequest({ type: 'clipboard:clear-later', origin, cpsess, secret, seconds });
+    const ask = () => sendRequest({ type: 'clipboard:clear-later', origin, cpsess, secret, seconds, copiedAt });
     // A worker that was stopping as we asked wakes up for a second try.
     let reply = await ask();
     if (!reply.ok && reply.error.kind === 'network') reply = await ask();
     if (!reply.ok) return patch({ clipboardNote: t('secret.clearNotScheduled', [reply.error.message]) });
     clearsAt.current = reply.value.clearsAt;
-    link.send({ type: 'copied', seconds });
     patch({ clipboardNote: t('panel.pasteNow', [formatNumber(seconds)]), clipboardSecondsLeft: seconds, confirmingLeave: false });
   };
 

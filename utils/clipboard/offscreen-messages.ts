@@ -4,8 +4,8 @@ export const OFFSCREEN_CLIPBOARD = 'tw-offscreen-clipboard';
 export const CLIPBOARD_OUTCOME = 'tw-clipboard-outcome';
 
 export type OffscreenClipboardMessage =
-  | { target: typeof OFFSCREEN_CLIPBOARD; type: 'schedule'; secret: string | null; deadline: number }
-  | { target: typeof OFFSCREEN_CLIPBOARD; type: 'copied-elsewhere' }
+  | { target: typeof OFFSCREEN_CLIPBOARD; type: 'schedule'; secret: string | null; deadline: number; copiedAt: number }
+  | { target: typeof OFFSCREEN_CLIPBOARD; type: 'copied-elsewhere'; at: number }
   | { target: typeof OFFSCREEN_CLIPBOARD; type: 'status' };
 
 export interface ClipboardOutcomeMessage {

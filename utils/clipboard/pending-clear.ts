@@ -21,24 +21,36 @@ interface Job {
   /** Kept only when it can be compared (clipboardRead granted); memory only. */
   secret: string | null;
   deadline: number;
+  /** When our write of the secret finished (wall clock, the same in every context). */
+  copiedAt: number;
   copiedElsewhere: boolean;
 }
 
 export class PendingClear {
   #job: Job | null = null;
+  /**
+   * The latest copy elsewhere heard of, even with no job yet: the page's copy event and
+   * our frame's clear request travel separately, and either may arrive first.
+   */
+  #lastElsewhereAt = -Infinity;
   readonly #clipboard: ClipboardAccess;
 
   constructor(clipboard: ClipboardAccess) {
     this.#clipboard = clipboard;
   }
 
-  /** A new copy replaces any earlier job: the newest secret is what is on the clipboard. */
-  schedule(secret: string | null, deadline: number): void {
-    this.#job = { secret, deadline, copiedElsewhere: false };
+  /**
+   * A new copy replaces any earlier job: the newest secret is what is on the clipboard.
+   * A copy elsewhere counts only if it came after ours (`copiedAt`): one made before
+   * it was overwritten by the secret, whatever order the messages arrived in.
+   */
+  schedule(secret: string | null, deadline: number, copiedAt: number): void {
+    this.#job = { secret, deadline, copiedAt, copiedElsewhere: this.#lastElsewhereAt > copiedAt };
   }
 
-  copiedElsewhere(): void {
-    if (this.#job) this.#job.copiedElsewhere = true;
+  copiedElsewhere(at: number): void {
+    this.#lastElsewhereAt = Math.max(this.#lastElsewhereAt, at);
+    if (this.#job && at > this.#job.copiedAt) this.#job.copiedElsewhere = true;
   }
 
   get deadline(): number | null {
