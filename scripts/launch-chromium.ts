@@ -8,7 +8,13 @@ import { chromiumExecutable } from './chromium-path.ts';
  * Real Chromium with the unpacked extension loaded (recipe: reference/toolchain.md).
  * Used by the e2e fixtures and by `npm start`.
  */
-export async function launchWithExtension(extensionDir: string, options: { headless: boolean; userDataDir?: string; args?: string[] }): Promise<BrowserContext> {
+export function launchWithExtension(extensionDir: string, options: { headless: boolean; userDataDir?: string; args?: string[] }): Promise<BrowserContext> {
+  return launchChromium({ ...options, extensionDir });
+}
+
+/** The same browser, with the extension when `extensionDir` is given and without it otherwise (a bench's baseline). */
+export async function launchChromium(options: { headless: boolean; extensionDir?: string; userDataDir?: string; args?: string[] }): Promise<BrowserContext> {
+  const { extensionDir } = options;
   const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'token-warden-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -18,8 +24,7 @@ export async function launchWithExtension(extensionDir: string, options: { headl
     viewport: { width: 1280, height: 900 },
     args: [
       ...(options.headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       // The simulator's certificate is self-signed; the extension's service worker
       // fetches from it too, which Playwright's per-page setting does not cover.
       '--ignore-certificate-errors',
