@@ -131,7 +131,9 @@ export function SecretStep({ link, claimed, secret, info, onClose, children }: S
     if (!reply.ok && reply.error.kind === 'network') reply = await ask();
     if (!reply.ok) return patch({ clipboardNote: t('secret.clearNotScheduled', [reply.error.message]) });
     clearsAt.current = reply.value.clearsAt;
-    patch({ clipboardNote: t('panel.pasteNow', [formatNumber(seconds)]), clipboardSecondsLeft: seconds, confirmingLeave: false });
+    // Not a word on the leave question: a copy is not a store, and the person may have
+    // pressed WHM's button while this copy was still being scheduled.
+    patch({ clipboardNote: t('panel.pasteNow', [formatNumber(seconds)]), clipboardSecondsLeft: seconds });
   };
 
   const exportFile = async (format: PanelExportFormat, passphrase?: string) => {
