@@ -48,6 +48,7 @@ const frameTask = z.discriminatedUnion('kind', [
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:run'), origin, cpsess }),
+  z.strictObject({ type: z.literal('audit:export'), origin, cpsess, format: z.enum(['csv', 'json']) }),
   z.strictObject({ type: z.literal('tokens:revoke'), origin, cpsess, names: z.array(tokenName).min(1).max(10_000) }),
   z.strictObject({ type: z.literal('form:context'), origin, cpsess }),
   z.strictObject({ type: z.literal('token:details'), origin, cpsess, secret, name: tokenName.optional() }),
@@ -84,7 +85,7 @@ export interface SenderInfo {
  * frame page, where the user's clicks and keystrokes are out of the page's reach.
  */
 const FROM_CONTENT_SCRIPT: ReadonlySet<Request['type']> = new Set([
-  'audit:run', 'form:context', 'policy:get', 'frame:open', 'clipboard:copied-elsewhere',
+  'audit:run', 'audit:export', 'form:context', 'policy:get', 'frame:open', 'clipboard:copied-elsewhere',
 ]);
 const FROM_FRAME: ReadonlySet<Request['type']> = new Set([
   'frame:claim', 'policy:get', 'token:details', 'token:test', 'vault:push', 'token:rotate', 'tokens:revoke', 'clipboard:clear-later', 'clipboard:copied-elsewhere',

@@ -23,6 +23,16 @@ export interface AuditRequest extends OnWhmTab {
   type: 'audit:run';
 }
 
+/**
+ * The audit report as a file (audit-report.ts), of the list as WHM has it now: formatted
+ * here in the background, which holds the data, so the content script in WHM's page
+ * carries no report writers.
+ */
+export interface AuditExportRequest extends OnWhmTab {
+  type: 'audit:export';
+  format: 'csv' | 'json';
+}
+
 /** Revoke these tokens (the user confirmed each one), then read the list again. */
 export interface RevokeRequest extends OnWhmTab {
   type: 'tokens:revoke';
@@ -125,6 +135,7 @@ export interface FixRequest extends OnWhmTab {
 
 export type Request =
   | AuditRequest
+  | AuditExportRequest
   | RevokeRequest
   | FormContextRequest
   | DetailsRequest
@@ -221,6 +232,7 @@ export interface AuditReport {
 
 export interface ReplyFor {
   'audit:run': Reply<AuditReport>;
+  'audit:export': Reply<{ fileName: string; text: string; mimeType: string }>;
   'tokens:revoke': Reply<{ outcomes: RevokeOutcome[]; report: AuditReport }>;
   'form:context': Reply<FormContext>;
   'token:details': Reply<{ token: WhmToken | null }>;

@@ -2,6 +2,7 @@ import type { AuditReport } from '../../utils/messages';
 import type { WhmErrorInfo } from '../../utils/whm/errors';
 import type { PageContext } from '../../utils/whm/page-context';
 import { sendRequest } from '../../utils/send-request';
+import { downloadFile } from '../../utils/download-file';
 
 export type AuditState =
   | { phase: 'loading' }
@@ -37,6 +38,17 @@ export class AuditStore {
     const reply = await sendRequest({ type: 'audit:run', origin: this.page.origin, cpsess: this.page.cpsess });
     if (generation !== this.#generation) return;
     this.#set(reply.ok ? { phase: 'ready', report: reply.value, refreshing: false } : { phase: 'error', error: reply.error });
+  }
+
+  /**
+   * Downloads the audit report (of the list as WHM has it now, formatted by the
+   * background). A failure shows in the banner like a failed audit: what went wrong, and Retry.
+   */
+  async exportReport(format: 'csv' | 'json'): Promise<void> {
+    const reply = await sendRequest({ type: 'audit:export', origin: this.page.origin, cpsess: this.page.cpsess, format });
+    if (!reply.ok) return this.#set({ phase: 'error', error: reply.error });
+    const { fileName, text, mimeType } = reply.value;
+    downloadFile(document, fileName, text, mimeType);
   }
 
   #set(state: AuditState): void {

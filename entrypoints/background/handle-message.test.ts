@@ -48,6 +48,22 @@ describe('handleMessage', () => {
     expect(reply).toMatchObject({ ok: true, value: { now: NOW, server: '127.0.0.1', audit: { summary: { total: 0 } } } });
   });
 
+  it('exports the audit report of the list as WHM has it now, as CSV or JSON, and a failed list as its error', async () => {
+    const { client, deps } = setup();
+    client.listTokens.mockResolvedValue([token({ name: 'ops-old', expiresAt: NOW - 86_400 }), token({ name: '=cmd|x' })] as never);
+    const csv = await handleMessage({ type: 'audit:export', origin, cpsess, format: 'csv' }, sender, deps);
+    expect(csv).toMatchObject({ ok: true, value: { fileName: 'token-audit-127.0.0.1-20261128.csv', mimeType: 'text/csv' } });
+    const lines = (csv as { value: { text: string } }).value.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('server,name,created,expires,acls,whitelist_ips,findings');
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['ops-old', `"'=cmd|x"`]);
+    expect(lines[1]).toContain('expired');
+    const json = await handleMessage({ type: 'audit:export', origin, cpsess, format: 'json' }, sender, deps);
+    expect(JSON.parse((json as { value: { text: string } }).value.text)).toMatchObject({ server: '127.0.0.1', summary: { total: 2 } });
+    expect(await handleMessage({ type: 'audit:export', origin, cpsess, format: 'xlsx' }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    client.listTokens.mockRejectedValue(new WhmError('session', 'Your WHM session has ended.'));
+    expect(await handleMessage({ type: 'audit:export', origin, cpsess, format: 'csv' }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'session' } });
+  });
+
   it('no longer takes a create or an update from anyone: only a rotation creates, from our frame', async () => {
     const { client, deps } = setup();
     for (const type of ['tokens:create', 'tokens:update']) {

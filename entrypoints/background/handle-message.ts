@@ -1,4 +1,5 @@
 import { auditTokens } from '../../utils/audit/audit-tokens';
+import { auditReportFile } from '../../utils/audit/audit-report';
 import { aclInfo, describeAcl, KNOWN_ACLS } from '../../utils/acl-catalog';
 import { t } from '../../utils/i18n';
 import { templateFieldChoices } from '../../utils/naming-choices';
@@ -67,7 +68,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
     const client = deps.makeClient(request.origin, request.cpsess);
     // The audit's list request goes out before the policy is read: reading managed
     // storage can take a second in a freshly started worker, and WHM's answer needs no policy.
-    const listed = request.type === 'audit:run' ? client.listTokens() : null;
+    const listed = request.type === 'audit:run' || request.type === 'audit:export' ? client.listTokens() : null;
     listed?.catch(() => undefined);
     const policy = await deps.policy();
     // WHM's clock as of its latest answer: read after the call, a fresh client has none before.
@@ -94,6 +95,11 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
         const value = report(await listed!);
         keepSnapshot(deps, request.origin, value);
         return { ok: true, value };
+      }
+      case 'audit:export': {
+        const value = report(await listed!);
+        keepSnapshot(deps, request.origin, value);
+        return { ok: true, value: auditReportFile(value, request.format) };
       }
       case 'form:context': {
         const held = await client.myPrivileges();

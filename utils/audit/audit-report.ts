@@ -59,6 +59,13 @@ export function auditReportCsv(report: AuditReport): string {
 }
 
 /** `token-audit-whm01.example.com-20261128.csv` */
+/** The report as the file a user downloads. */
+export function auditReportFile(report: AuditReport, format: 'csv' | 'json'): { fileName: string; text: string; mimeType: string } {
+  return format === 'csv'
+    ? { fileName: auditReportFileName(report, 'csv'), text: auditReportCsv(report), mimeType: 'text/csv' }
+    : { fileName: auditReportFileName(report, 'json'), text: auditReportJson(report), mimeType: 'application/json' };
+}
+
 export function auditReportFileName(report: AuditReport, extension: 'csv' | 'json'): string {
   const day = iso(report.now).slice(0, 10).replace(/-/g, '');
   const host = report.server.replace(/[^A-Za-z0-9.-]/g, '_');
