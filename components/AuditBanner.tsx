@@ -261,39 +261,3 @@ function FindingLine(props: {
     </li>
   );
 }
-
-// Levels by colour and by word; each text/background pair is at least AA.
-export const AUDIT_BANNER_CSS = `
-.tw-banner { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2b36;
-  border: 1px solid #9bb7cf; border-left: 6px solid #2a6ebb; background: #f3f8fd;
-  padding: 10px 14px; margin: 0 0 14px; border-radius: 4px; }
-.tw-banner.tw-attention { border-color: #e0b96a; border-left-color: #a15c00; background: #fff8ea; }
-.tw-banner.tw-error { border-color: #d9a1a1; border-left-color: #b42318; background: #fdf3f2; }
-.tw-headline { margin: 0; font-size: 15px; font-weight: 700; }
-.tw-detail { margin: 4px 0 0; }
-.tw-findings { margin: 8px 0 0; padding: 0; list-style: none; }
-.tw-line { margin: 3px 0; padding: 1px 0 1px 8px; border-left: 4px solid; background: #fff; }
-.tw-critical { border-color: #b42318; } .tw-warning { border-color: #c98a1b; } .tw-info { border-color: #5b8fc9; }
-.tw-level { font-size: 11px; font-weight: 700; text-transform: uppercase; padding: 0 6px; margin-right: 6px; border-radius: 3px; }
-.tw-critical .tw-level { background: #b42318; color: #fff; }
-.tw-warning .tw-level { background: #f5c46a; color: #4a2500; }
-.tw-info .tw-level { background: #d3e4f7; color: #143f70; }
-.tw-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-.tw-findings summary { cursor: pointer; padding: 2px 0; }
-.tw-findings summary:focus-visible, .tw-button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-.tw-info summary { color: #3d4f5c; }
-.tw-action { color: #3d4f5c; }
-.tw-names { border: 0; margin: 4px 0 6px 18px; padding: 0; }
-.tw-names legend { font-size: 12px; color: #3d4f5c; padding: 0; margin-bottom: 2px; }
-.tw-tokens { list-style: none; margin: 0; padding: 0; }
-.tw-token { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 10px; padding: 3px 0; border-top: 1px solid #e6ebef; }
-.tw-name { display: inline-flex; align-items: center; gap: 4px; min-width: 16em; }
-.tw-about { color: #3d4f5c; font-size: 13px; flex: 1 1 16em; }
-code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; }
-.tw-actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
-.tw-button { font: inherit; padding: 4px 10px; border: 1px solid #5b7083; border-radius: 3px; background: #fff; color: #1d2b36; cursor: pointer; }
-.tw-button:disabled { opacity: .55; cursor: default; }
-.tw-button.tw-danger { border-color: #b42318; color: #8f1c12; }
-.tw-findings > li > details > .tw-button { margin: 0 0 4px 18px; }
-.tw-button.tw-small { padding: 0 6px; font-size: 12px; }
-`;

@@ -15,7 +15,28 @@ import { browser } from 'wxt/browser';
  * `getMessage` from `locales/en.yml`, so their tests still read real English sentences.
  */
 export const i18n = createI18n<GeneratedI18nStructure>();
-export const t = i18n.t;
+
+/**
+ * `i18n.t`, remembered: the messages cannot change under a document, and the row badges
+ * ask for the same few words hundreds of times on every sort and page (each call goes
+ * through the polyfill to the browser). Bounded, so a long session cannot grow it.
+ */
+const said = new Map<string, string>();
+let saidBy: unknown;
+export const t = ((key: string, ...args: unknown[]) => {
+  // (Tests swap the browser's messages for another language's: then start again.)
+  if (browser.i18n.getMessage !== saidBy) {
+    said.clear();
+    saidBy = browser.i18n.getMessage;
+  }
+  const id = args.length ? `${key}\u0000${JSON.stringify(args)}` : key;
+  let text = said.get(id);
+  if (text === undefined) {
+    if (said.size >= 5_000) said.clear();
+    said.set(id, (text = (i18n.t as (key: string, ...args: unknown[]) => string)(key, ...args)));
+  }
+  return text;
+}) as typeof i18n.t;
 
 /**
  * The locale for dates and numbers: the browser's UI language when our messages are in
@@ -29,14 +50,28 @@ export function uiLocale(): string {
   return ui.split('-')[0] === messages.split('-')[0] ? ui : messages;
 }
 
+/**
+ * Formatters, made once per locale: `toLocaleString` and a new `Intl` object per call
+ * build one each time, and the row badges format hundreds of numbers on every sort.
+ * The locale is asked once per document (it cannot change under a page).
+ */
+let locale: string | undefined;
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: (locale: string) => F): F {
+  locale ??= uiLocale();
+  let made = formatters.get(kind) as F | undefined;
+  if (!made) formatters.set(kind, (made = make(locale)));
+  return made;
+}
+
 /** A count for a message: `1,234` in English, `1.234` in Portuguese. */
 export function formatNumber(n: number): string {
-  return n.toLocaleString(uiLocale());
+  return formatter('number', (l) => new Intl.NumberFormat(l)).format(n);
 }
 
 /** Date and time of a Unix timestamp (seconds), e.g. "Nov 28, 2026, 11:59 PM" / "28 de nov. de 2026, 23:59". */
 export function formatDateTime(seconds: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(seconds * 1000));
+  return formatter('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(seconds * 1000));
 }
 
 /** "a, b and c" in the user's language (the last joint is a message). */

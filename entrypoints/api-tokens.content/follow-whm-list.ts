@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isShown, WHM_SELECTORS } from '../../utils/whm/selectors';
 import type { AuditStore } from './audit-store';
+import { watchPage } from './page-watcher';
 
 /**
  * Feature: the banner follows what WHM's own table does, so it never counts a token
@@ -45,10 +46,8 @@ export function followWhmList(ctx: ContentScriptContext, store: AuditStore): voi
     if ((event.target as Element | null)?.closest?.(WHM_SELECTORS.whmRevokeControls)) revokeStarted = true;
   };
   document.addEventListener('click', onClick, true);
-  const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  watchPage(document, check, { signal: ctx.signal, within: WHM_SELECTORS.tokenTable, classes: true });
   ctx.onInvalidated(() => {
-    observer.disconnect();
     document.removeEventListener('click', onClick, true);
   });
   check();

@@ -20,8 +20,7 @@ export function isFormBound(doc: Document): boolean {
 /** Resolves once AngularJS has bound the form (true), or false on abort or after `timeoutMs`. */
 export async function whenFormBound(doc: Document, signal: AbortSignal, timeoutMs = 15_000): Promise<boolean> {
   // The class change on the name input, or a name input that AngularJS drew anew.
-  const watch = { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] };
-  return (await waitForDocument(doc, () => (isFormBound(doc) ? true : null), watch, timeoutMs, signal)) ?? false;
+  return (await waitForDocument(doc, () => (isFormBound(doc) ? true : null), { classes: true }, timeoutMs, signal)) ?? false;
 }
 
 /** When the check runs after an apply: after AngularJS's next digests, and once more a little later. */

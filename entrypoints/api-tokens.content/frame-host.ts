@@ -5,6 +5,8 @@ import { ownOrigin, SECURE_FRAME_PATH } from '../../utils/own-pages';
 import { sendRequest } from '../../utils/send-request';
 import type { WhmErrorInfo } from '../../utils/whm/errors';
 import type { PageContext } from '../../utils/whm/page-context';
+import HOST_CSS from './frame-host.css?inline';
+import { adoptCss } from './shadow-ui';
 
 /**
  * Frames our extension page into WHM's page for one task (frame-protocol.ts): asks the
@@ -32,15 +34,6 @@ export interface OpenFrameOptions {
 }
 
 const HOST_TAG = 'token-warden-frame';
-// WHM's styles cannot reach into our shadow root; the page's scripts could, but gain
-// nothing there: the frame itself is cross-origin.
-const HOST_CSS = `
-:host { display: block; margin: 10px 0; }
-iframe { display: block; width: 100%; border: 1px solid #6aa57a; border-left: 6px solid #2b7a3d; border-radius: 4px; background: #fff; }
-dialog { padding: 0; border: 0; background: transparent; width: min(760px, 96vw); max-width: none; max-height: none; margin: 5vh auto auto; overflow: visible; }
-dialog::backdrop { background: rgba(16, 24, 32, .45); }
-dialog iframe { max-height: 90vh; border: 0; border-radius: 6px; box-shadow: 0 10px 40px rgba(0,0,0,.35); }
-`;
 
 /** Frames whose new secret is not stored yet: leaving the page asks first. */
 const unsaved = new Set<HTMLIFrameElement>();
@@ -66,8 +59,7 @@ export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame 
 
   const host = document.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = HOST_CSS;
+  adoptCss(shadow, HOST_CSS);
   const iframe = document.createElement('iframe');
   // Copy happens inside the frame, in the user's click: the frame needs the permission,
   // and a permissions policy is fixed when the frame's document starts — set it first.
@@ -88,7 +80,7 @@ export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame 
     const modal = (dialog = document.createElement('dialog'));
     modal.setAttribute('aria-label', options.label);
     modal.append(iframe);
-    shadow.append(style, modal);
+    shadow.append(modal);
     document.body.append(host);
     modal.showModal();
     // Escape with the keyboard in WHM's document (not in our frame) cancels the dialog:
@@ -105,7 +97,7 @@ export async function openFrame(options: OpenFrameOptions): Promise<OpenedFrame 
       channel.port1.postMessage({ type: 'escape' } satisfies HostToFrame);
     });
   } else {
-    shadow.append(style, iframe);
+    shadow.append(iframe);
     placement.before.before(host);
   }
 

@@ -51,7 +51,7 @@ export default defineContentScript({
     const rotate = createRotator(openDialog);
     const revoke = (names: string[]) => openDialog({ kind: 'revoke', names }, t('confirmRevoke.title', names.length, [formatNumber(names.length)]));
     const fix = createFixer(openDialog, rotate, revoke);
-    void mountAuditBanner(ctx, audit, fix, revoke);
+    mountAuditBanner(ctx, audit, fix, revoke);
     mountRowRotateButtons(ctx, rotate);
     mountSecurePanel(ctx, page);
     mountRowBadges(ctx, audit);

@@ -3,6 +3,7 @@ import { t } from '../../utils/i18n';
 import { WHM_SELECTORS } from '../../utils/whm/selectors';
 import { cellHost } from './cell-host';
 import { trusted } from '../../components/trusted';
+import { watchPage } from './page-watcher';
 
 const HOST_TAG = 'token-warden-rotate-button';
 const CSS = `button { font: 12px/1.5 system-ui, sans-serif; margin-left: 6px; padding: 0 8px; border: 1px solid #2a6ebb; color: #1a4f8a;
@@ -14,30 +15,27 @@ const CSS = `button { font: 12px/1.5 system-ui, sans-serif; margin-left: 6px; pa
  */
 export function mountRowRotateButtons(ctx: ContentScriptContext, rotate: (name: string) => void): void {
   const apply = () => {
+    let label: string | undefined;
     for (const row of document.querySelectorAll<HTMLTableRowElement>(WHM_SELECTORS.tokenRow)) {
       const cell = row.querySelector(WHM_SELECTORS.actionsCell);
       const name = row.id;
       if (!cell || !name) continue;
-      const { host, current } = cellHost(cell, HOST_TAG, name);
+      const { host, content, current } = cellHost(cell, HOST_TAG, CSS, name);
       if (current) continue;
       host.dataset.token = name;
-      const style = document.createElement('style');
-      style.textContent = CSS;
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = t('rotate.button');
+      button.textContent = label ??= t('rotate.button');
       button.dataset.testid = 'rotate-token';
       button.dataset.token = name;
       button.setAttribute('aria-label', t('rotate.buttonLabel', [name]));
       // Only the person's own click: a page script's click opens nothing (trusted.ts).
       button.addEventListener('click', trusted(() => rotate(name)));
-      host.shadowRoot!.replaceChildren(style, button);
+      content.replaceChildren(button);
     }
   };
-  const observer = new MutationObserver(apply);
-  observer.observe(document, { childList: true, subtree: true });
+  watchPage(document, apply, { signal: ctx.signal, within: WHM_SELECTORS.tokenTable });
   ctx.onInvalidated(() => {
-    observer.disconnect();
     document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
   });
   apply();

@@ -4,6 +4,7 @@ import { sendRequest } from '../../utils/send-request';
 import { readWhmUser, type PageContext } from '../../utils/whm/page-context';
 import { isShown, WHM_SELECTORS } from '../../utils/whm/selectors';
 import { openFrame, type OpenedFrame } from './frame-host';
+import { watchPage } from './page-watcher';
 
 const SECRET = /^[0-9A-Z]{32}$/;
 
@@ -82,8 +83,7 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
     const code = container.querySelector<HTMLElement>('code');
     if (code && SECRET.test(code.textContent?.trim() ?? '')) void start(container, code);
   };
-  const observer = new MutationObserver(watch);
-  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  watchPage(document, watch, { signal: ctx.signal, within: WHM_SELECTORS.tokenAdded, classes: true, text: true });
 
   // "Yes, I saved my token" before the secret went anywhere: the frame asks first.
   const guardConfirm = (event: Event) => {
@@ -96,7 +96,6 @@ export function mountSecurePanel(ctx: ContentScriptContext, page: PageContext): 
   };
   document.addEventListener('click', guardConfirm, true);
   ctx.onInvalidated(() => {
-    observer.disconnect();
     stop();
     document.removeEventListener('click', guardConfirm, true);
   });

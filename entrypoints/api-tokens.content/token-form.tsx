@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FormPolicyPanel } from '../../components/FormPolicyPanel';
 import { NameCheck } from '../../components/NameCheck';
-import { FORM_UI_CSS, PresetPicker } from '../../components/PresetPicker';
+import { PresetPicker } from '../../components/PresetPicker';
+import FORM_UI_CSS from '../../components/form-ui.css?inline';
 import { addLocalDays, defaultExpiryDate, toDateInput } from '../../utils/expiry';
 import { formatNumber, t } from '../../utils/i18n';
 import type { FormContext, PresetChoice } from '../../utils/messages';
@@ -17,6 +17,8 @@ import { aclCheckboxes, commitPendingAllowlist, readFormIntent, setAclSelection,
 import { applyWhenBound, isFormBound } from './form-binding';
 import type { AuditStore } from './audit-store';
 import { sendRequest } from '../../utils/send-request';
+import { watchPage } from './page-watcher';
+import { adoptCss, createShadowUi, keepBeside } from './shadow-ui';
 
 /**
  * Feature: WHM's Generate / Edit form, guided by the policy. On Generate: the expiry
@@ -42,8 +44,7 @@ export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext, a
       current = null;
     }
   };
-  const observer = new MutationObserver(watch);
-  observer.observe(document, { childList: true, subtree: true });
+  watchPage(document, watch, { signal: ctx.signal });
   watch();
 
   // Holding Save: WHM's AngularJS re-enables its button whenever its own checks pass,
@@ -64,7 +65,6 @@ export function augmentTokenForm(ctx: ContentScriptContext, page: PageContext, a
   document.addEventListener('click', hold, true);
   document.addEventListener('submit', hold, true);
   ctx.onInvalidated(() => {
-    observer.disconnect();
     current?.dispose();
     document.removeEventListener('click', hold, true);
     document.removeEventListener('submit', hold, true);
@@ -90,7 +90,6 @@ class FormSession {
   /** The user's own hand on the expiry controls, the privilege boxes or the name (trusted events only, never ours). */
   #userChose = { expiry: 0, acls: 0, name: 0 };
   #expiryApplies = 0;
-  #uis = new Map<FormSlot, { ui: ShadowRootContentScriptUi<HTMLElement>; anchor: () => Element | null | undefined }>();
   #containers: Partial<Record<FormSlot, HTMLElement>> = {};
   #aclWarnings = new Map<string, HTMLElement>();
 
@@ -132,7 +131,7 @@ class FormSession {
   }
 
   async #start(): Promise<void> {
-    await this.#mountUis();
+    this.#mountUis();
     await this.reloadContext();
     const context = this.#context;
     if (!context || this.#abort.signal.aborted || this.#mode !== 'create') return this.#render();
@@ -177,50 +176,31 @@ class FormSession {
     this.#render();
   }
 
-  async #mountUis(): Promise<void> {
+  /** Our three UIs beside WHM's fields, each placed once its anchor exists (and again if AngularJS re-draws it). */
+  #mountUis(): void {
     const firstAcl = () => document.querySelector(WHM_SELECTORS.aclCheckbox);
-    const slots: Array<[FormSlot, string, () => Element | null | undefined, 'before' | 'after']> = [
+    const slots: Array<[FormSlot, `token-warden-${string}`, () => Element | null | undefined, 'before' | 'after']> = [
       // WHM draws its privilege list only after its own myprivs call returns.
       ['presets', 'token-warden-presets', () => firstAcl()?.closest('fieldset') ?? firstAcl()?.closest('ul.list-group'), 'before'],
       ['name', 'token-warden-name-check', () => this.nameInput, 'after'],
       ['policy', 'token-warden-form-policy', () => document.querySelector(WHM_SELECTORS.saveButton)?.parentElement, 'before'],
     ];
-    for (const [slot, name, anchor, append] of slots) {
-      const ui = await createShadowRootUi(this.#ctx, {
-        name,
-        position: 'inline',
+    for (const [slot, tag, anchor, append] of slots) {
+      const ui = createShadowUi(document, tag, FORM_UI_CSS);
+      keepBeside(document, ui, {
         anchor,
         append,
-        css: FORM_UI_CSS,
-        onMount: (container) => {
-          this.#containers[slot] = container;
-          return container;
+        signal: this.#abort.signal,
+        onMount: () => {
+          this.#containers[slot] = ui.container;
+          this.#render();
         },
-        onRemove: (container) => {
-          if (container) render(null, container);
+        onRemove: () => {
+          render(null, ui.container);
+          delete this.#containers[slot];
         },
       });
-      this.#uis.set(slot, { ui, anchor });
     }
-    // Mount each UI once its WHM anchor exists (and again if AngularJS re-draws it).
-    const observer = new MutationObserver(() => {
-      if (this.#mountReady()) this.#render();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-    this.#abort.signal.addEventListener('abort', () => observer.disconnect());
-    this.#mountReady();
-  }
-
-  /** Mounts every UI whose anchor is present and that is not on the page; true if any was. */
-  #mountReady(): boolean {
-    let mounted = false;
-    for (const { ui, anchor } of this.#uis.values()) {
-      if (!ui.shadowHost.isConnected && anchor()) {
-        ui.mount();
-        mounted = true;
-      }
-    }
-    return mounted;
   }
 
   #choosePreset(preset: PresetChoice): void {
@@ -332,28 +312,26 @@ class FormSession {
       }
       if (!host || !host.isConnected) {
         host = document.createElement('token-warden-acl-warning');
-        host.attachShadow({ mode: 'open' });
+        adoptCss(host.attachShadow({ mode: 'open' }), FORM_UI_CSS);
         box.closest('label')?.after(host);
         this.#aclWarnings.set(acl, host);
       }
       if (host.dataset.level === level) continue;
       host.dataset.level = level;
       host.dataset.acl = acl;
-      const style = document.createElement('style');
-      style.textContent = FORM_UI_CSS;
       const badge = document.createElement('span');
       badge.className = `tw-acl-warning${level === 'forbidden' ? ' tw-forbidden' : ''}`;
       badge.dataset.aclWarning = level;
       badge.textContent = level === 'forbidden' ? t('form.aclForbidden') : t('form.aclRisky');
       // What this privilege in particular lets a token do, on hover.
       if (reasons[acl]) badge.title = reasons[acl];
-      host.shadowRoot!.replaceChildren(style, badge);
+      host.shadowRoot!.querySelector('[data-acl-warning]')?.remove();
+      host.shadowRoot!.append(badge);
     }
   }
 
   dispose(): void {
     this.#abort.abort();
-    for (const { ui } of this.#uis.values()) ui.remove();
     for (const host of this.#aclWarnings.values()) host.remove();
     this.#aclWarnings.clear();
     document.querySelector(WHM_SELECTORS.saveButton)?.removeAttribute('data-token-warden-held');

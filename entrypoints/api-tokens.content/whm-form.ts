@@ -1,6 +1,7 @@
 import { endOfDayUnix } from '../../utils/expiry';
 import type { TokenIntent } from '../../utils/policy/enforce-policy';
 import { aclOfCheckbox, WHM_SELECTORS } from '../../utils/whm/selectors';
+import { watchPage, type WatchOptions } from './page-watcher';
 
 /**
  * Reading and driving WHM's Generate/Edit form. AngularJS only learns about a change
@@ -81,29 +82,33 @@ export function readFormIntent(doc: Document, sent: readonly string[] = []): Tok
 }
 
 export function waitForElement<T extends Element>(doc: Document, selector: string, timeoutMs: number, signal: AbortSignal): Promise<T | null> {
-  return waitForDocument(doc, () => doc.querySelector<T>(selector), { childList: true, subtree: true }, timeoutMs, signal);
+  return waitForDocument(doc, () => doc.querySelector<T>(selector), {}, timeoutMs, signal);
 }
 
 /**
- * Resolves with `probe()`'s first non-null answer, checked now and after each mutation
- * `watch` covers; null on abort or after `timeoutMs`.
+ * Resolves with `probe()`'s first non-null answer, checked now and after each change of
+ * the page that `watch` covers (page-watcher.ts); null on abort or after `timeoutMs`.
  */
-export function waitForDocument<T>(doc: Document, probe: () => T | null, watch: MutationObserverInit, timeoutMs: number, signal: AbortSignal): Promise<T | null> {
+export function waitForDocument<T>(doc: Document, probe: () => T | null, watch: Omit<WatchOptions, 'signal'>, timeoutMs: number, signal: AbortSignal): Promise<T | null> {
   const found = probe();
   if (found !== null || signal.aborted) return Promise.resolve(found);
   return new Promise((resolve) => {
+    const waiting = new AbortController();
     const done = (value: T | null) => {
-      observer.disconnect();
+      waiting.abort();
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       resolve(value);
     };
     const onAbort = () => done(null);
-    const observer = new MutationObserver(() => {
-      const value = probe();
-      if (value !== null) done(value);
-    });
-    observer.observe(doc, watch);
+    watchPage(
+      doc,
+      () => {
+        const value = probe();
+        if (value !== null) done(value);
+      },
+      { ...watch, signal: waiting.signal },
+    );
     const timer = setTimeout(() => done(probe()), timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
   });

@@ -29,6 +29,8 @@ const rowCount = (page: Page) => page.locator('tr.token-row').count();
 
 /** One round of WHM's own steps on a fresh tab, with the script time of each phase. */
 async function round(context: BrowserContext, sim: Simulator, withExtension: boolean): Promise<Costs> {
+  // A new login each round: WHM's load is part of what is measured.
+  await context.clearCookies();
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);

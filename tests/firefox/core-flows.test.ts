@@ -60,6 +60,14 @@ describe('in Firefox', () => {
     // Expiry is judged by WHM's clock (its Date header), here the simulator's frozen one.
     expect(await attr(page, banner, 'data-now')).toBe(String(sim.now()));
     await bannerMatchesWhm(page, sim);
+    // Our CSS reaches our shadow roots here too: one constructed sheet shared by every
+    // row, or a <style> in each where Firefox will not adopt a sheet from a content script.
+    const styles = await page.evaluate(() => {
+      const box = document.querySelector('token-warden-banner')?.shadowRoot?.querySelector('.tw-banner');
+      const critical = [...document.querySelectorAll('token-warden-findings')].map((host) => host.shadowRoot?.querySelector('[data-level=critical]')).find(Boolean);
+      return { banner: box ? getComputedStyle(box).borderLeftWidth : null, critical: critical ? getComputedStyle(critical).backgroundColor : null };
+    });
+    expect(styles).toEqual({ banner: '6px', critical: 'rgb(253, 236, 234)' });
     const before = Number(await attr(page, banner, 'data-total'));
     expect(await attr(page, `${banner} [data-finding=expired]`, 'data-count')).toBe('2');
 
