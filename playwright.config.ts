@@ -32,5 +32,7 @@ export default defineConfig<SimPageOptions & WhmPageOptions>({
     { name: 'extension', testDir: './tests/e2e', testMatch: '**/*.spec.ts' },
     { name: 'extension-1.8', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { angular: '1.8' } } },
     { name: 'extension-csp', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { csp: true } } },
+    // The proof that the e2e fixtures reset the shared browser between tests (tests/e2e-reset/).
+    ...(process.env.TW_RESET_PROOF ? [{ name: 'reset-proof', testDir: './tests/e2e-reset', testMatch: '**/*.spec.ts' }] : []),
   ],
 });
