@@ -11,8 +11,11 @@ import type { WhmPageOptions } from './tests/e2e/fixtures.ts';
 export default defineConfig<SimPageOptions & WhmPageOptions>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 2,
+  // Every test starts its own simulator and gets the worker's browser reset
+  // (tests/e2e/extension-browser.ts), so tests are independent; a file that is not says
+  // so (`test.describe.configure({ mode: 'serial' })`).
+  fullyParallel: true,
+  workers: Number(process.env.TW_E2E_WORKERS ?? 2),
   // In CI one retry, so a single timing hiccup on a loaded machine does not block a
   // landing; the list reporter still names every test that needed it ("N flaky").
   // Locally none, so a flaky test shows up where it can be fixed.
@@ -32,5 +35,7 @@ export default defineConfig<SimPageOptions & WhmPageOptions>({
     { name: 'extension', testDir: './tests/e2e', testMatch: '**/*.spec.ts' },
     { name: 'extension-1.8', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { angular: '1.8' } } },
     { name: 'extension-csp', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { csp: true } } },
+    // The proof that the e2e fixtures reset the shared browser between tests (tests/e2e-reset/).
+    ...(process.env.TW_RESET_PROOF ? [{ name: 'reset-proof', testDir: './tests/e2e-reset', testMatch: '**/*.spec.ts' }] : []),
   ],
 });

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
-import { extensionServiceWorker, launchWithExtension } from '../../scripts/launch-chromium.ts';
+import { ExtensionBrowser } from './extension-browser.ts';
 import { startSimulator, type SimOptions, type Simulator } from '../../whm-sim/server.ts';
 
 /** The e2e build: the production build plus pre-granted 127.0.0.1/localhost (wxt.config.ts). */
@@ -15,16 +15,23 @@ export interface WhmPageOptions {
   whmPage: Pick<SimOptions, 'angular' | 'csp'>;
 }
 
-interface Fixtures extends WhmPageOptions {
-  /** Per-file options for the simulator (`test.use({ simOptions: … })`). */
-  simOptions: SimOptions;
+/** What changes the browser itself: one browser per worker, so these are per file (`test.use`), never per test. */
+interface WorkerFixtures {
   /** The unpacked extension to load (default: the e2e build). */
   extensionDir: string;
   /** Extra Chromium switches for a file (`test.use({ browserArgs: ['--lang=pt-BR'] })`). */
   browserArgs: string[];
+  /** The worker's Chromium with the extension, reset before each test (extension-browser.ts). */
+  extensionBrowser: ExtensionBrowser;
+}
+
+interface Fixtures extends WhmPageOptions {
+  /** Per-file options for the simulator (`test.use({ simOptions: … })`). */
+  simOptions: SimOptions;
   /** Whether openTokensPage first enables the simulator's origin, as the user would in the popup (default yes). */
   enableServer: boolean;
   sim: Simulator;
+  /** The worker's browser, as a fresh launch leaves it: no pages, the extension's storage and alarms as just installed. */
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -32,7 +39,7 @@ interface Fixtures extends WhmPageOptions {
   openTokensPage: (user?: string, pass?: string) => Promise<Page>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   simOptions: [{ scenario: 'demo', now: DEMO_NOW }, { option: true }],
   whmPage: [{}, { option: true }],
   sim: async ({ simOptions, whmPage }, use) => {
@@ -41,16 +48,24 @@ export const test = base.extend<Fixtures>({
     await use(sim);
     await sim.close();
   },
-  extensionDir: [E2E_EXTENSION_DIR, { option: true }],
-  browserArgs: [[], { option: true }],
+  extensionDir: [E2E_EXTENSION_DIR, { option: true, scope: 'worker' }],
+  browserArgs: [[], { option: true, scope: 'worker' }],
   enableServer: [true, { option: true }],
-  context: async ({ extensionDir, browserArgs }, use) => {
-    const context = await launchWithExtension(extensionDir, { headless: true, args: browserArgs });
-    await use(context);
-    await context.close();
+  extensionBrowser: [
+    async ({ extensionDir, browserArgs }, use) => {
+      const browser = new ExtensionBrowser(extensionDir, browserArgs);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  // Depends on serviceWorker, which resets the browser first.
+  context: async ({ extensionBrowser, serviceWorker: _ }, use) => {
+    await use(extensionBrowser.context);
+    await extensionBrowser.closePages();
   },
-  serviceWorker: async ({ context }, use) => {
-    await use(await extensionServiceWorker(context));
+  serviceWorker: async ({ extensionBrowser }, use) => {
+    await use(await extensionBrowser.reset());
   },
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);

@@ -188,6 +188,8 @@ test('a page script cannot make the extension revoke, rotate, fix, export or pus
     const frame = document.querySelector('token-warden-frame')?.shadowRoot?.querySelector('iframe');
     frame?.contentWindow?.postMessage({ type: 'tw:hello', handle: '0'.repeat(32) }, '*');
   });
+  // Asserts that nothing happens (no download, no Vault write, no token change): a bounded
+  // wait for anything those scripted clicks could have started.
   await page.waitForTimeout(1_000);
 
   expect(sim.state.tokens.map((t) => t.name).filter((n) => n !== 'ops-clicked-20261128').sort()).toEqual(before);
@@ -207,6 +209,8 @@ test('a page script cannot switch the content script off', async ({ openTokensPa
     document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'api-tokens', messageId: 'forged' } }));
     window.postMessage({ type, contentScriptName: 'api-tokens', messageId: 'forged' }, '*');
   }, E2E_EXTENSION_ID);
+  // The forged postMessage arrives a task later: a bounded wait for a switch-off that must
+  // not happen (the refresh below shows the script still acts).
   await page.waitForTimeout(500);
   // Still there, and still working: it follows WHM's refresh, and guards a new secret.
   await expect(banner).toHaveCount(1);

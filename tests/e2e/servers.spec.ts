@@ -34,6 +34,8 @@ test('the popup shows the last audit, and disabling a server removes its content
   await expect.poll(() => registeredMatches(serviceWorker)).not.toContain('https://127.0.0.1/cpsess*/scripts*/apitokens*');
   await page.reload();
   await expect(page.locator('#tokenTable')).toBeVisible();
+  // Asserts that something does not happen, so a bounded wait: a registered script (run at
+  // document_start) mounts the banner within moments of WHM's table; give it a second.
   await page.waitForTimeout(1000);
   await expect(page.getByTestId('audit-banner')).toHaveCount(0);
 
@@ -95,6 +97,8 @@ test('another port of an enabled host gets neither the page script nor a backgro
     await second.fill('input[name=pass]', 'resellerpass');
     await Promise.all([second.waitForURL(/\/cpsess\d{10}\/scripts\d*\/apitokens\/home/), second.click('[type=submit]')]);
     await expect(second.locator('tr.token-row').first()).toBeVisible();
+    // Nothing of ours may appear or call: a bounded wait, as long as the enabled origin's
+    // banner takes to show at worst on this machine, for anything that would.
     await second.waitForTimeout(1_500);
     await expect(second.locator('token-warden-banner, token-warden-findings, token-warden-rotate-button')).toHaveCount(0);
     // WHM's own page listed its tokens once; nothing of ours asked for anything.
