@@ -89,12 +89,30 @@ export function revealAndFocus(link: Pick<FrameLink, 'send' | 'onHostMessage'>, 
 }
 
 let pendingFocus: HTMLElement | null = null;
+const GUARD_MS = 1_500;
 /** Installed once per frame: the host's answer to a reveal. */
 export function focusWhenRevealed(link: Pick<FrameLink, 'onHostMessage'>): void {
   link.onHostMessage((message) => {
     if (message.type !== 'revealed' || !pendingFocus?.isConnected) return;
-    pendingFocus.focus();
+    const el = pendingFocus;
     pendingFocus = null;
+    // The host's iframe.focus() reaches this frame's window from another process, on its
+    // own time, and the browser may then start our document's focus on its body (seen in
+    // 3 of 10 runs). For a moment after the reveal, a focus that fell back to the body goes
+    // back to `el`; one the person put on another control of ours stays where they put it.
+    const until = performance.now() + GUARD_MS;
+    const back = () =>
+      setTimeout(() => {
+        const active = document.activeElement;
+        if (performance.now() < until && el.isConnected && (active === null || active === document.body)) el.focus();
+      }, 0);
+    el.addEventListener('blur', back);
+    window.addEventListener('focus', back);
+    setTimeout(() => {
+      el.removeEventListener('blur', back);
+      window.removeEventListener('focus', back);
+    }, GUARD_MS);
+    el.focus();
   });
 }
 
