@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumExecutable } from '../chromium-path.ts';
 import { extensionServiceWorker, launchWithExtension } from '../launch-chromium.ts';
 import type { Simulator } from '../../whm-sim/server.ts';
+import { enableServer } from './enable-server.ts';
 import { median, ms } from './stats.ts';
 
 /** In the page's own world: when WHM's first token row appears, and when our banner (an open shadow root) reaches its final state. */
@@ -118,17 +119,7 @@ export async function benchBanner(sim: Simulator, extensionDir: string, profile:
     const worker = await extensionServiceWorker(context);
     // (URL.origin is "null" for chrome-extension: URLs in Node.)
     const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
-    const poll = async (ready: () => Promise<boolean>) => {
-      for (let i = 0; i < 100 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 50));
-    };
-    // Servers are enabled by exact origin (utils/servers.ts): enable the simulator's as the
-    // popup would, once the background's start-up migration has written the list.
-    await poll(() => worker.evaluate(async () => Array.isArray((await chrome.storage.local.get('tw:enabledServers'))['tw:enabledServers'])));
-    await worker.evaluate(async (origin) => {
-      const list = ((await chrome.storage.local.get('tw:enabledServers'))['tw:enabledServers'] as string[]) ?? [];
-      await chrome.storage.local.set({ 'tw:enabledServers': [...new Set([...list, origin])] });
-    }, sim.origin);
-    await poll(async () => (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) > 0);
+    await enableServer(worker, sim.origin);
 
     // (c) warm: reloads while the worker runs (it just answered the previous load). The
     // first load, right after the install, is not one of them.

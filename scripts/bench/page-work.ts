@@ -10,6 +10,7 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { extensionServiceWorker, launchChromium } from '../launch-chromium.ts';
 import type { Simulator } from '../../whm-sim/server.ts';
+import { enableServer } from './enable-server.ts';
 import { median } from './stats.ts';
 
 const PHASES = ['load', 'sort', 'search', 'paging'] as const;
@@ -91,13 +92,7 @@ export async function benchPageWork(sim: Simulator, extensionDir: string, rounds
   const ours = await launchChromium({ headless: true, extensionDir });
   try {
     const worker = await extensionServiceWorker(ours);
-    // Enable the simulator's exact origin, as the popup would (see bench.ts section 3).
-    for (let i = 0; i < 100 && !(await worker.evaluate(async () => Array.isArray((await chrome.storage.local.get('tw:enabledServers'))['tw:enabledServers']))); i++) await new Promise((r) => setTimeout(r, 50));
-    await worker.evaluate(async (origin) => {
-      const list = ((await chrome.storage.local.get('tw:enabledServers'))['tw:enabledServers'] as string[]) ?? [];
-      await chrome.storage.local.set({ 'tw:enabledServers': [...new Set([...list, origin])] });
-    }, sim.origin);
-    for (let i = 0; i < 100 && (await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await enableServer(worker, sim.origin);
 
     // One unmeasured round each: the first page of a browser compiles everything.
     await round(bare, sim, false);
