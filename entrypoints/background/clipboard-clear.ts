@@ -55,12 +55,13 @@ async function lastCopiedElsewhere(): Promise<number> {
   return typeof at === 'number' ? at : -Infinity;
 }
 
-/** Owes a clear; true when the person has already copied something else since `copiedAt`. */
-async function oweClear(deadline: number, copiedAt: number, alarmAt: number): Promise<boolean> {
-  const copiedElsewhere = (await lastCopiedElsewhere()) > copiedAt;
+/** Owes a clear; returns when the person copied something else after `copiedAt`, or null. */
+async function oweClear(deadline: number, copiedAt: number, alarmAt: number): Promise<number | null> {
+  const last = await lastCopiedElsewhere();
+  const copiedElsewhere = last > copiedAt;
   await browser.storage.session.set({ [OWED_KEY]: { deadline, copiedAt, copiedElsewhere } satisfies OwedClear });
   await browser.alarms.create(CLIPBOARD_ALARM, { when: alarmAt });
-  return copiedElsewhere;
+  return copiedElsewhere ? last : null;
 }
 
 async function owedClear(): Promise<OwedClear | null> {
@@ -107,9 +108,8 @@ function offscreenClearer(offscreen: Offscreen): ClipboardClearer {
       const at = copyTime(copiedAt);
       await send({ target: OFFSCREEN_CLIPBOARD, type: 'schedule', secret: checksContent ? secret : null, deadline, copiedAt: at });
       // A copy elsewhere heard before this request, but made after our copy, still counts.
-      if (await oweClear(deadline, at, Math.max(deadline, Date.now() + CHROME_ALARM_FLOOR_MS) + 1_000)) {
-        await send({ target: OFFSCREEN_CLIPBOARD, type: 'copied-elsewhere', at: await lastCopiedElsewhere() });
-      }
+      const elsewhere = await oweClear(deadline, at, Math.max(deadline, Date.now() + CHROME_ALARM_FLOOR_MS) + 1_000);
+      if (elsewhere !== null) await send({ target: OFFSCREEN_CLIPBOARD, type: 'copied-elsewhere', at: elsewhere });
       return { clearsAt: deadline, checksContent };
     },
     async copiedElsewhere(at) {
@@ -148,7 +148,8 @@ export function backgroundClearer(clipboard: ClipboardAccess): ClipboardClearer 
       const at = copyTime(copiedAt);
       pending.schedule(checksContent ? secret : null, deadline, at);
       // Firefox's alarms have no floor: the alarm fires at the deadline, page suspended or not.
-      if (await oweClear(deadline, at, deadline)) pending.copiedElsewhere(await lastCopiedElsewhere());
+      const elsewhere = await oweClear(deadline, at, deadline);
+      if (elsewhere !== null) pending.copiedElsewhere(elsewhere);
       return { clearsAt: deadline, checksContent };
     },
     async copiedElsewhere(at) {
