@@ -22,13 +22,20 @@ export const i18n = createI18n<GeneratedI18nStructure>();
  * through the polyfill to the browser). Bounded, so a long session cannot grow it.
  */
 const said = new Map<string, string>();
+// The locale for numbers and dates, and the formatters made for it (see `formatter`).
+let locale: string | undefined;
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 let saidBy: unknown;
+/** Tests swap the browser's messages for another language's: then every remembered word and formatter goes. */
+function sameMessages(): void {
+  if (browser.i18n.getMessage === saidBy) return;
+  saidBy = browser.i18n.getMessage;
+  said.clear();
+  locale = undefined;
+  formatters.clear();
+}
 export const t = ((key: string, ...args: unknown[]) => {
-  // (Tests swap the browser's messages for another language's: then start again.)
-  if (browser.i18n.getMessage !== saidBy) {
-    said.clear();
-    saidBy = browser.i18n.getMessage;
-  }
+  sameMessages();
   const id = args.length ? `${key}\u0000${JSON.stringify(args)}` : key;
   let text = said.get(id);
   if (text === undefined) {
@@ -55,9 +62,8 @@ export function uiLocale(): string {
  * build one each time, and the row badges format hundreds of numbers on every sort.
  * The locale is asked once per document (it cannot change under a page).
  */
-let locale: string | undefined;
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: (locale: string) => F): F {
+  sameMessages();
   locale ??= uiLocale();
   let made = formatters.get(kind) as F | undefined;
   if (!made) formatters.set(kind, (made = make(locale)));
