@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
@@ -6,6 +7,10 @@ import preact from '@preact/preset-vite';
 // simulator is a plain Node HTTPS server and needs nothing of the extension world.
 export default defineConfig({
   test: {
+    // Worker threads, not forked processes, and one per core: Vitest's default leaves a
+    // core free, which on this 2-core machine meant one file at a time (36 s against 21 s).
+    pool: 'threads',
+    maxWorkers: availableParallelism(),
     projects: [
       {
         plugins: [WxtVitest(), preact()],
