@@ -31,7 +31,7 @@ interface Fixtures extends WhmPageOptions {
   /** Whether openTokensPage first enables the simulator's origin, as the user would in the popup (default yes). */
   enableServer: boolean;
   sim: Simulator;
-  /** The worker's browser, as a fresh launch leaves it: no pages, the extension's storage and alarms as just installed. */
+  /** The worker's browser, as a fresh launch leaves it: one blank tab, the extension's storage and alarms as just installed. */
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
