@@ -111,7 +111,6 @@ async function vitest(name: string, args: string[], options: { quiet?: boolean }
   // A file that fails to load has no failed test but fails the run: count it.
   if (!r.success && r.numFailedTests === 0) check(`${name} (a test file failed to run)`, false);
 }
-await timed('unit and simulator tests (Vitest)', () => vitest('vitest', []));
 
 const playwrightJson = join(reports, 'playwright.json');
 async function chromiumE2e(): Promise<void> {
@@ -125,12 +124,14 @@ async function chromiumE2e(): Promise<void> {
 }
 
 // The core flows in real Firefox ESR (tests/firefox/, puppeteer-core over WebDriver
-// BiDi), against the two Firefox builds made above. They run beside the Chromium tests:
-// both mostly wait (on the simulator, on a clipboard delay), and Firefox's output is
-// printed when it ends.
+// BiDi), against the two Firefox builds made above, and Vitest run beside the Chromium
+// tests: those wait much of the time (on the simulator, a clipboard delay, WHM's
+// timeout), and the cores are free to run the others meanwhile. Their output is printed
+// when each ends.
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 await Promise.all([
   timed('e2e in Chromium (Playwright)', chromiumE2e),
+  timed('unit and simulator tests (Vitest, beside Chromium)', () => vitest('vitest', [], { quiet: true })),
   existsSync(firefox)
     ? timed('e2e in Firefox ESR (Puppeteer, beside Chromium)', () => vitest('firefox', ['--config', 'vitest.firefox.config.ts'], { quiet: true }))
     : check(`Firefox tests (no Firefox at ${firefox}: apt-get install firefox-esr, or set FIREFOX_PATH)`, false),
