@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { addLocalDays, endOfDayUnix, toDateInput } from '../../utils/expiry.ts';
 import { BUILT_IN_PRESETS } from '../../utils/presets.ts';
 import { DEMO_NOW, expect, test } from './fixtures';
-import { setUserSettings } from './secret-helpers';
+import { setTeamPolicy, setUserSettings } from './secret-helpers';
 
 /**
  * GitHub issue 15: the Generate form's markup is in the page before AngularJS binds it
@@ -80,5 +80,44 @@ test.describe('a choice made before AngularJS starts', () => {
     await page.click('#save_button');
     await expect(page.locator('#tokenAdded_container')).toBeVisible();
     expect(sim.state.tokens.find((t) => t.name === 'ops-never')?.expiresAt).toBeNull();
+  });
+
+  test('a name built from the template before the bind is kept, and WHM stores it', async ({ serviceWorker, openTokensPage, sim }) => {
+    await setTeamPolicy(serviceWorker, { version: 1, naming: { pattern: '^(ops|billing)-[a-z0-9-]+-\\d{8}$', template: '{team}-{purpose}-{yyyymmdd}', hint: 'team-purpose-YYYYMMDD' } });
+    const page = await openTokensPage();
+    await openGenerateFirst(page);
+    await page.locator('[data-field=team]').fill('ops');
+    await page.locator('[data-field=purpose]').fill('late bind');
+    await page.getByTestId('use-name').click();
+    // Used while the app had not started: the bind that follows empties WHM's field.
+    await expect(page.locator('#token_name')).not.toHaveClass(/ng-(pristine|dirty)/);
+    const name = `ops-late-bind-${toDateInput(new Date()).replace(/-/g, '')}`;
+    await formBound(page);
+    await page.waitForTimeout(800);
+    await expect(page.locator('#token_name')).toHaveValue(name);
+    await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'true');
+    await page.click('#save_button');
+    await expect(page.locator('#tokenAdded_container')).toBeVisible();
+    expect(sim.state.tokens.some((t) => t.name === name)).toBe(true);
+  });
+
+  test('a box the user changes after a preset applied is not set back', async ({ openTokensPage, sim }) => {
+    const page = await openTokensPage();
+    await openGenerateFirst(page);
+    const preset = BUILT_IN_PRESETS.find((p) => p.id === 'account-suspension')!;
+    await page.getByTestId('preset-picker').locator(`[data-preset=${preset.id}]`).click();
+    await formBound(page);
+    const dropped = preset.acls[0]!;
+    const box = page.locator(`#acl-checkbox-${dropped}`);
+    await expect(box).toBeChecked();
+    // At once, before our check after the bind: the user's own click wins over the preset.
+    await box.uncheck();
+    await page.waitForTimeout(1000);
+    await expect(box).not.toBeChecked();
+    await page.fill('#token_name', 'ops-preset-edited');
+    await page.click('#save_button');
+    await expect(page.locator('#tokenAdded_container')).toBeVisible();
+    const stored = sim.state.tokens.find((t) => t.name === 'ops-preset-edited')?.acls ?? [];
+    expect([...stored].sort()).toEqual(preset.acls.filter((acl) => acl !== dropped).sort());
   });
 });
