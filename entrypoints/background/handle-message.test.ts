@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { enabledServers, setServerEnabled } from '../../utils/servers';
 import { DEFAULT_POLICY, type EffectivePolicy } from '../../utils/policy/defaults';
 import type { WhmClient } from '../../utils/whm/client';
 import { WhmError } from '../../utils/whm/errors';
@@ -29,11 +31,31 @@ function setup(policy: EffectivePolicy = DEFAULT_POLICY, held: string[] = ['list
     updateToken: vi.fn(async (_name: string, spec: typeof intent) => ({ ...spec, createTime: NOW, heldAcls: [] })),
     revokeTokens: vi.fn(async () => ({ outcomes: [], tokens: [] })),
   };
-  const deps: MessageDeps = { extensionId: 'tw', frameUrl: 'chrome-extension://tw/secure-frame.html', frames: new FrameTasks({ frameUrl: 'chrome-extension://tw/secure-frame.html' }), makeClient: () => client as unknown as WhmClient, policy: async () => policy, now: () => NOW };
+  const deps: MessageDeps = { extensionId: 'tw', frameUrl: 'chrome-extension://tw/secure-frame.html', frames: new FrameTasks({ frameUrl: 'chrome-extension://tw/secure-frame.html' }), makeClient: () => client as unknown as WhmClient, policy: async () => policy, now: () => NOW, isEnabled: async (o) => o === origin };
   return { client, deps };
 }
 
 describe('handleMessage', () => {
+  it('answers only servers enabled by exact origin: another port of an enabled host gets nothing', async () => {
+    const { client, deps } = setup();
+    // Wired as the background wires it (index.ts), on the extension's own storage.
+    fakeBrowser.reset();
+    deps.isEnabled = async (o) => (await enabledServers(fakeBrowser.storage.local)).has(o);
+    await setServerEnabled(fakeBrowser.storage.local, origin, true);
+    const otherPort = 'https://127.0.0.1:2083';
+    const there = { ...sender, tab: { id: 2, url: `${otherPort}/${cpsess}/scripts7/apitokens/home` } };
+    for (const type of ['audit:run', 'form:context']) {
+      expect(await handleMessage({ type, origin: otherPort, cpsess }, there, deps), type).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    }
+    expect(client.listTokens).not.toHaveBeenCalled();
+    expect(client.myPrivileges).not.toHaveBeenCalled();
+    // The enabled origin itself is answered; disabled again, it is not.
+    expect(await handleMessage({ type: 'audit:run', origin, cpsess }, sender, deps)).toMatchObject({ ok: true });
+    await setServerEnabled(fakeBrowser.storage.local, origin, false);
+    expect(await handleMessage({ type: 'audit:run', origin, cpsess }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(client.listTokens).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses malformed requests and foreign senders before any WHM call', async () => {
     const { client, deps } = setup();
     expect(await handleMessage({ type: 'audit:run', origin }, sender, deps)).toMatchObject({ ok: false, error: { kind: 'malformed' } });

@@ -37,8 +37,8 @@ export interface MessageDeps {
   approvedVaultOrigin?: () => Promise<string | null>;
   /** Keeps the metadata of each audit (never a secret) for reminders and the popup. */
   saveSnapshot?: (origin: string, report: AuditReport) => Promise<void>;
-  /** Servers the user enabled, by exact origin: any other origin gets no answers (servers.ts). */
-  isEnabled?: (origin: string) => Promise<boolean>;
+  /** Servers the user enabled, by exact origin: any other origin gets no answers (servers.ts). Required: a background wired without it must not answer every origin. */
+  isEnabled: (origin: string) => Promise<boolean>;
 }
 
 /**
@@ -61,7 +61,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
   const refused = refuseSender(sender, { extensionId: deps.extensionId, frameUrl: deps.frameUrl }, request);
   if (refused) return { ok: false, error: { kind: 'permission', message: t('background.refusedSender', [refused]) } };
   if (request.type === 'frame:claim') return claimFrame(request.handle, sender, deps);
-  if (deps.isEnabled && !(await deps.isEnabled(request.origin))) {
+  if (!(await deps.isEnabled(request.origin))) {
     return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(request.origin).hostname]) } };
   }
   try {
@@ -175,7 +175,7 @@ export async function handleMessage(message: unknown, sender: SenderInfo, deps: 
 async function claimFrame(handle: string, sender: SenderInfo, deps: MessageDeps): Promise<Reply<unknown>> {
   const claimed = deps.frames.claim(handle, { tabId: sender.tab?.id, url: sender.url });
   if (!claimed) return { ok: false, error: { kind: 'permission', message: t('background.frameGone') } };
-  if (deps.isEnabled && !(await deps.isEnabled(claimed.origin))) {
+  if (!(await deps.isEnabled(claimed.origin))) {
     return { ok: false, error: { kind: 'permission', message: t('background.serverDisabled', [new URL(claimed.origin).hostname]) } };
   }
   const policy = await deps.policy();
