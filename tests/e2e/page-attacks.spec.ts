@@ -221,3 +221,53 @@ test('a page script cannot switch the content script off', async ({ openTokensPa
   await expect(banner).toHaveAttribute('data-total', String(total - 1));
   await createViaWhm(page, { name: 'ops-still-on-20261128' });
 });
+
+test('a site cannot tell that Token Warden is installed: our pages answer only at the per-session address', async ({ page, serviceWorker, sim }) => {
+  // Any site, here one that was never enabled (the simulator's login page has no UI of ours).
+  await page.goto(sim.loginUrl);
+  const dynamicUrl = await serviceWorker.evaluate(() => chrome.runtime.getURL('secure-frame.html'));
+  const probe = (url: string) =>
+    page.evaluate(async (u) => {
+      try {
+        await fetch(u, { mode: 'no-cors' });
+        return 'loaded';
+      } catch {
+        return 'refused';
+      }
+    }, url);
+  // The probes a fingerprinting script would try: our id's frame page, manifest and icon.
+  for (const path of ['secure-frame.html', 'manifest.json', 'icon/16.png']) {
+    expect(await probe(`chrome-extension://${E2E_EXTENSION_ID}/${path}`), path).toBe('refused');
+  }
+  // The dynamic address is not derived from our id, so knowing the id finds nothing…
+  expect(dynamicUrl).not.toContain(E2E_EXTENSION_ID);
+  // …and it is what makes the frame loadable at all (the probe itself works).
+  expect(await probe(dynamicUrl)).toBe('loaded');
+});
+
+test('a second copy of the page script (injected again by the background) adds nothing: one banner, one badge set per row', async ({ openTokensPage, serviceWorker }) => {
+  const page = await openTokensPage();
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  const counts = () =>
+    page.evaluate(() => ({
+      banners: document.querySelectorAll('token-warden-banner').length,
+      rows: document.querySelectorAll('tr.token-row').length,
+      badges: document.querySelectorAll('token-warden-findings').length,
+      rotate: document.querySelectorAll('token-warden-rotate-button').length,
+    }));
+  const before = await counts();
+  expect(before.banners).toBe(1);
+  expect(before.rotate).toBe(before.rows);
+  // What the background does for a tab that was open when its server was enabled.
+  const injected = await serviceWorker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url: url.replace(/#.*$/, '') });
+    const results = await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['content-scripts/api-tokens.js'] });
+    return results.length;
+  }, page.url());
+  expect(injected).toBe(1);
+  await page.waitForTimeout(1000);
+  expect(await counts()).toEqual(before);
+  // And the one copy still follows WHM: a sort redraws each row's badges once.
+  await page.click('#sortByName');
+  await expect.poll(counts).toEqual(before);
+});
