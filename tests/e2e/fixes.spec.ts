@@ -100,6 +100,42 @@ test('restrict privileges: a preset the user can grant replaces the risky ones; 
   expect(without(after, name)).toEqual(without(before, name));
 });
 
+test('restrict privileges from a full-access finding: the token keeps only the preset’s', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const { before, dialog } = await openFix(page, sim, 'full-access', 'restrict', 'test');
+  await dialog.locator('[data-preset=billing-provisioning]').check();
+  await expect(dialog.getByTestId('fix-summary')).toContainText('It loses full access');
+  const after = await confirmFix(page, sim);
+  expect(granted(after.test!)).toEqual(['acct-summary', 'create-acct', 'kill-acct', 'list-accts', 'list-pkgs', 'show-bandwidth', 'suspend-acct', 'upgrade-account']);
+  expect({ ...after.test, acls: null }).toEqual({ ...before.test, acls: null });
+  expect(without(after, 'test')).toEqual(without(before, 'test'));
+});
+
+test('rotating a risky token (not full access) asks about its privileges first, and a preset replaces them', async ({ openTokensPage, sim }) => {
+  const page = await openTokensPage();
+  const old = 'support-password-reset';
+  await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
+  const before: Listed = await listedTokens(sim);
+  // From its row (a risky finding offers Restrict; Rotate is beside every token).
+  await page.fill('#filterList_input', old);
+  await page.locator(`[data-testid=rotate-token][data-token="${old}"]`).click();
+  const dialog = secureFrame(page).getByTestId('rotate-dialog');
+  // `passwd` is risky: never copied without a word. The dialog says so, and starts from a
+  // preset, not from a copy of the old privileges.
+  await expect(dialog.getByTestId('rotate-risk')).toBeVisible();
+  await expect(dialog.getByTestId('rotate-risk')).toContainText('passwd');
+  await expect(dialog.locator('[data-keep]')).not.toBeChecked();
+  await expect(dialog.locator('[data-preset]:checked')).toHaveCount(1);
+  await dialog.locator('[data-preset=account-suspension]').check();
+  expect(await seriousAxeInDialog(page)).toEqual([]);
+  const replacement = await dialog.getByTestId('rotate-name').inputValue();
+  await dialog.getByTestId('rotate-create').click();
+  await expect(secureFrame(page).getByTestId('new-token-panel')).toBeVisible();
+  const rotated: Listed = await listedTokens(sim);
+  expect(granted(rotated[replacement]!)).not.toContain('passwd');
+  expect(without(rotated, replacement)).toEqual(before);
+});
+
 test('add an IP allowlist: addresses and ranges checked as typed, stored as WHM normalises them', async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
   const name = 'ops-token-admin-20260901';
@@ -124,6 +160,8 @@ test('revoke from a finding: the revoke confirmation for that one token, and onl
   await expect(confirm.locator('[data-confirm="MyOldToken"]')).toBeChecked();
   await secureFrame(page).getByTestId('confirm-revoke').click();
   await expect(secureFrame(page).getByTestId('revoke-result')).toHaveAttribute('data-revoked', '1');
+  // The outcome is new UI too: it reads as well as the confirmation did.
+  expect(await seriousAxeInDialog(page)).toEqual([]);
   expect(await listedTokens(sim)).toEqual(without(before, 'MyOldToken'));
 });
 
@@ -133,6 +171,9 @@ test('rotate from a finding: the rotation dialog for that token; only its replac
   const { before } = await openFix(page, sim, 'rotation-due', 'rotate', old);
   const dialog = secureFrame(page).getByTestId('rotate-dialog');
   await expect(dialog.getByTestId('rotate-name')).toHaveValue('ops-monitoring-20261128');
+  // A token with neither full access nor a risky privilege is copied as it is: no question.
+  await expect(dialog.getByTestId('rotate-risk')).toHaveCount(0);
+  expect(await seriousAxeInDialog(page)).toEqual([]);
   await dialog.getByTestId('rotate-create').click();
   await expect(secureFrame(page).getByTestId('new-token-panel')).toBeVisible();
   const rotated: Listed = await listedTokens(sim);
