@@ -65,6 +65,10 @@ test('in block mode an off-pattern name cannot be saved and the form says why', 
   await expect(page.getByTestId('name-check')).toHaveText('✗ Name does not follow the team convention: team-purpose-YYYYMMDD.');
   await expect(page.getByTestId('form-policy')).not.toContainText('team-purpose-YYYYMMDD');
   await expect(page.getByTestId('form-policy').locator('li[data-field=name]')).toHaveCount(1);
+  const field = (await page.locator('#token_name').boundingBox())!;
+  const message = (await page.getByTestId('name-check').boundingBox())!;
+  expect(message.y, 'the message starts below the name field').toBeGreaterThanOrEqual(field.y + field.height - 1);
+  expect(message.y - (field.y + field.height), 'and right under it').toBeLessThan(60);
   const before = sim.state.tokens.length;
   await page.click('#save_button', { force: true });
   await page.locator('#token_name').press('Enter');
@@ -178,6 +182,9 @@ test('the name template helper slugifies and offers what the pattern allows', as
   await expect(page.locator('#token_name')).toHaveValue(`billing-invoice-sync-eu-${today}`);
   await expect(page.getByTestId('name-check')).toHaveAttribute('data-valid', 'true');
   await expect(page.locator('[data-for=purpose][data-choice]')).toHaveCount(0);
+  // The helper with its fields and the pattern's choices is new UI: no serious axe finding.
+  const axe = await new AxeBuilder({ page }).include('token-warden-name-check').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('a quiet Generate form: nothing flagged before typing, one message for a bad name, muted unavailable presets', async ({ openTokensPage }) => {
