@@ -90,6 +90,18 @@ test('page shell: title, session facts, libraries and containers', async ({ page
   expect(libs.requires).toEqual(expect.arrayContaining(['ngRoute', 'ngAnimate', 'ngAria', 'ui.bootstrap']));
   expect(libs.scopeOfBody).toBe(true);
   expect(libs.scopeClasses).toBe(0);
+  // Each library the loader loads is the release of its set, by the banner it ships with.
+  const expected = angularVersion === '1.4' ? { ng: 'v1.4.4', uib: 'Version: 1.2.5' } : { ng: 'v1.8.3', uib: 'Version: 2.5.6' };
+  for (const [file, banner] of [
+    ['angular.min.js', expected.ng],
+    ['angular-route.min.js', expected.ng],
+    ['angular-animate.min.js', expected.ng],
+    ['angular-aria.min.js', expected.ng],
+    ['ui-bootstrap-tpls.min.js', expected.uib],
+  ] as const) {
+    const head = (await (await page.request.get(`${sim.origin}/sim-static/vendor/${file}`)).text()).slice(0, 300);
+    expect(head, file).toContain(banner);
+  }
 
   const master = page.locator('#masterContainer[data-app-key="api_tokens"]');
   await expect(master).toBeVisible();
