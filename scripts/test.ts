@@ -112,6 +112,11 @@ async function vitest(name: string, args: string[], options: { quiet?: boolean }
   if (!r.success && r.numFailedTests === 0) check(`${name} (a test file failed to run)`, false);
 }
 
+// Vitest first, alone: some of its tests are heavy on the CPU (age's scrypt, property
+// tests, the pattern analyser) and, run beside the browsers on 2 cores, took 146 s
+// instead of 21 and timed out once. Alone on every core it is the shortest stage.
+await timed('unit and simulator tests (Vitest)', () => vitest('vitest', []));
+
 const playwrightJson = join(reports, 'playwright.json');
 async function chromiumE2e(): Promise<void> {
   await run('npx', ['playwright', 'test', '--reporter=list,json', ...extraArgs], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, TW_SKIP_BUILD: '1' });
@@ -124,14 +129,12 @@ async function chromiumE2e(): Promise<void> {
 }
 
 // The core flows in real Firefox ESR (tests/firefox/, puppeteer-core over WebDriver
-// BiDi), against the two Firefox builds made above, and Vitest run beside the Chromium
-// tests: those wait much of the time (on the simulator, a clipboard delay, WHM's
-// timeout), and the cores are free to run the others meanwhile. Their output is printed
-// when each ends.
+// BiDi), against the two Firefox builds made above, run beside the Chromium tests: those
+// wait much of the time (on the simulator, a clipboard delay, WHM's timeout), and the
+// cores are free meanwhile. Firefox's output is printed when it ends.
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 await Promise.all([
   timed('e2e in Chromium (Playwright)', chromiumE2e),
-  timed('unit and simulator tests (Vitest, beside Chromium)', () => vitest('vitest', [], { quiet: true })),
   existsSync(firefox)
     ? timed('e2e in Firefox ESR (Puppeteer, beside Chromium)', () => vitest('firefox', ['--config', 'vitest.firefox.config.ts'], { quiet: true }))
     : check(`Firefox tests (no Firefox at ${firefox}: apt-get install firefox-esr, or set FIREFOX_PATH)`, false),
