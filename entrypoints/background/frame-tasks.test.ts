@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isOwnPage } from '../../utils/message-schema';
 import { FrameTasks, UNCLAIMED_TTL_MS } from './frame-tasks';
 
@@ -42,5 +43,31 @@ describe('FrameTasks', () => {
     expect(isOwnPage(undefined, FRAME)).toBe(false);
     expect(isOwnPage('not a url', FRAME)).toBe(false);
     expect(isOwnPage('chrome-extension://abc/secure-frame.html.evil', FRAME)).toBe(false);
+  });
+});
+
+describe('FrameTasks following the browser’s tabs', () => {
+  it('drops a tab’s secret when the tab closes or navigates, and only then', async () => {
+    fakeBrowser.reset();
+    const tasks = new FrameTasks({ frameUrl: FRAME });
+    tasks.followTabs(fakeBrowser.tabs);
+    const claimant = { url: FRAME, tabId: 7 };
+    const other = tasks.open({ ...task, tabId: 8 });
+
+    // A title or favicon change is not a navigation: the panel's secret stays.
+    const kept = tasks.open(task);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { title: 'WHM' }, { id: 7 } as never);
+    expect(tasks.claim(kept, claimant)).toMatchObject({ secret: task.secret });
+
+    const navigated = tasks.open(task);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { url: 'https://whm.example:2087/logout' }, { id: 7 } as never);
+    expect(tasks.claim(navigated, claimant)).toBeNull();
+
+    const closed = tasks.open(task);
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+    expect(tasks.claim(closed, claimant)).toBeNull();
+
+    // Another tab's hand-off is untouched by all of it.
+    expect(tasks.claim(other, { url: FRAME, tabId: 8 })).not.toBeNull();
   });
 });

@@ -11,6 +11,12 @@
 import type { FrameTaskRequest } from '../../utils/frame-protocol';
 import { isOwnPage } from '../../utils/message-schema';
 
+/** The two tab events a hand-off follows (`browser.tabs`, or a stand-in in tests). */
+export interface TabEvents {
+  onRemoved: { addListener(listener: (tabId: number) => void): void };
+  onUpdated: { addListener(listener: (tabId: number, change: { url?: string }) => void): void };
+}
+
 export interface FrameTask {
   tabId: number;
   /** The WHM origin and session of the tab that asked. */
@@ -66,6 +72,17 @@ export class FrameTasks {
   /** The tab navigated or closed: whatever it had not handed over is gone. */
   dropTab(tabId: number): void {
     for (const [handle, entry] of this.#entries) if (entry.task.tabId === tabId) this.#entries.delete(handle);
+  }
+
+  /**
+   * Drops a tab's tasks when it closes or navigates (a new URL: WHM's own page left, or
+   * reloaded). Only a URL change counts: a title or favicon update leaves the panel open.
+   */
+  followTabs(tabs: TabEvents): void {
+    tabs.onRemoved.addListener((tabId) => this.dropTab(tabId));
+    tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url !== undefined) this.dropTab(tabId);
+    });
   }
 
   sweep(): void {

@@ -19,10 +19,7 @@ export default defineBackground(() => {
   const frames = new FrameTasks({ frameUrl });
   const clipboard = createClipboardClearer();
   // A tab that navigates or closes takes what it had not handed over with it.
-  browser.tabs.onRemoved.addListener((tabId) => frames.dropTab(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined) frames.dropTab(tabId);
-  });
+  frames.followTabs(browser.tabs);
 
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
