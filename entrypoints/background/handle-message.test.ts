@@ -64,6 +64,24 @@ describe('handleMessage', () => {
     expect(client.listTokens).not.toHaveBeenCalled();
   });
 
+  it('pushes to Vault under the host of the request’s own origin, whatever host the entry claims', async () => {
+    const vault = 'https://vault.example:8200';
+    const { deps } = setup({ ...DEFAULT_POLICY, vault: { address: vault, mount: 'secret', pathTemplate: 'whm/{host}/{name}' } });
+    const sent: string[] = [];
+    deps.fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+      sent.push(`${String(url)} ${String(init?.body)}`);
+      return new Response(JSON.stringify({ data: { version: 1 } }), { status: 200 });
+    }) as typeof fetch;
+    deps.approvedVaultOrigin = async () => vault;
+    deps.hasHostPermission = async (o) => o === vault;
+    const entry = { origin: 'https://evil.example', host: 'evil.example', user: 'reseller1', name: 'ops-a', secret: 'S'.repeat(32), acls: [], expiresAt: null, whitelistIps: [], createdAt: NOW };
+    const reply = await handleMessage({ type: 'vault:push', origin, cpsess, vaultToken: 'hvs.x', entry }, frame, deps);
+    expect(reply).toMatchObject({ ok: true, value: { path: 'secret/whm/127.0.0.1/ops-a' } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(`${vault}/v1/secret/data/whm/127.0.0.1/ops-a`);
+    expect(sent[0]).not.toContain('evil.example');
+  });
+
   it('audits with WHM’s clock', async () => {
     const { deps } = setup();
     const reply = await handleMessage({ type: 'audit:run', origin, cpsess }, sender, deps);
