@@ -60,3 +60,24 @@ export function simRequest(url: string, opts: SimRequestOptions = {}): Promise<S
     req.end();
   });
 }
+
+/**
+ * A `fetch` for product code run in Node against the simulator (Node's own fetch refuses
+ * its self-signed certificate). It plays the browser's part: the call's own headers, a
+ * form content type for a body, and with `cookie`, the session cookie the way
+ * `credentials: 'include'` carries it, unless the call says `credentials: 'omit'`. The
+ * answer carries the status, the body and the content type.
+ */
+export function browserLikeFetch(cookie?: () => string): typeof fetch {
+  return async (url, init) => {
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const body = init?.body ? String(init.body) : undefined;
+    if (body !== undefined) headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    if (cookie && init?.credentials !== 'omit') headers.cookie = cookie();
+    const aborted = new Promise<never>((_, reject) =>
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError'))),
+    );
+    const res = await Promise.race([aborted, simRequest(String(url), { method: init?.method ?? 'GET', body, headers })]);
+    return new Response(res.body, { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+  };
+}

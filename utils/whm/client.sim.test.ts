@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simRequest } from '../../whm-sim/http-client';
+import { browserLikeFetch } from '../../whm-sim/http-client';
 import { startSimulator, type Simulator } from '../../whm-sim/server';
 import { WhmClient } from './client';
 import { WhmError } from './errors';
@@ -7,28 +7,14 @@ import { WhmError } from './errors';
 /**
  * The background's WHM client against the real simulator over HTTPS. Node's fetch
  * keeps no cookies and refuses self-signed certificates, so the injected fetch plays
- * the browser: it carries the session cookie the way `credentials: 'include'` does.
+ * the browser (`browserLikeFetch`): it carries the session cookie the way
+ * `credentials: 'include'` does.
  */
 const NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
 let sim: Simulator;
 let client: WhmClient;
 let cookieHeader: string;
 let cpsess: string;
-
-const browserLikeFetch = (cookie: () => string): typeof fetch => async (url, init) => {
-  const aborted = new Promise<never>((_, reject) =>
-    init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError'))),
-  );
-  const res = await Promise.race([aborted, simRequest(String(url), {
-    method: init?.method ?? 'GET',
-    body: init?.body ? String(init.body) : undefined,
-    headers: {
-      ...(init?.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      ...(init?.credentials === 'omit' ? {} : { cookie: cookie() }),
-    },
-  })]);
-  return new Response(res.body, { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
-};
 
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'demo', now: NOW });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simRequest } from '../../whm-sim/http-client';
+import { browserLikeFetch } from '../../whm-sim/http-client';
 import { startSimulator, type Simulator } from '../../whm-sim/server';
 import { WhmClient } from './client';
 import { testToken } from './test-token';
@@ -7,31 +7,19 @@ import { testToken } from './test-token';
 /**
  * The token test against the real simulator's token authentication (issue 9, item 5):
  * a working token is reported working whatever the session-side lookup gave, and
- * "failed" means WHM refused the token itself. Node's fetch refuses the simulator's
- * self-signed certificate, so this one goes through the simulator's HTTP client, with
- * exactly the headers the test sends (no cookie: `credentials: 'omit'`).
+ * "failed" means WHM refused the token itself.
  */
 const NOW = Date.parse('2026-11-28T12:00:00Z') / 1000;
 let sim: Simulator;
 let client: WhmClient;
 
-const tokenFetch: typeof fetch = async (url, init) => {
-  const headers = Object.fromEntries(new Headers(init?.headers).entries());
-  const res = await simRequest(String(url), { method: init?.method ?? 'GET', headers });
-  return new Response(res.body, { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
-};
+// Without a cookie: the token test sends none (`credentials: 'omit'`), only its own headers.
+const tokenFetch = browserLikeFetch();
 
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'demo', now: NOW });
   const session = await sim.login('reseller1', 'resellerpass');
-  client = new WhmClient({
-    origin: sim.origin,
-    cpsess: session.cpsess,
-    fetch: async (url, init) => {
-      const res = await simRequest(String(url), { method: init?.method ?? 'GET', body: init?.body ? String(init.body) : undefined, headers: { ...(init?.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), cookie: session.cookieHeader } });
-      return new Response(res.body, { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
-    },
-  });
+  client = new WhmClient({ origin: sim.origin, cpsess: session.cpsess, fetch: browserLikeFetch(() => session.cookieHeader) });
 });
 afterAll(() => sim.close());
 
