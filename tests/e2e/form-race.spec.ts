@@ -19,6 +19,13 @@ async function openGenerateFirst(page: Page): Promise<void> {
   await page.goto(page.url().replace(/\/home$/, '/edit'));
 }
 
+/** Picks a built-in preset as soon as the picker offers it, which may be before AngularJS has bound anything. */
+async function pickPresetAtOnce(page: Page, id: string) {
+  const preset = BUILT_IN_PRESETS.find((p) => p.id === id)!;
+  await page.getByTestId('preset-picker').locator(`[data-preset=${preset.id}]`).click();
+  return preset;
+}
+
 /** AngularJS has bound the form: ngModel marks its inputs pristine or dirty when it links them. */
 async function formBound(page: Page): Promise<void> {
   await expect(page.locator('#token_name')).toHaveClass(/ng-(pristine|dirty)/, { timeout: 15_000 });
@@ -49,9 +56,7 @@ for (const bootDelayMs of [0, 200, 1000]) {
     test('a preset chosen as soon as it is offered sets exactly its ACLs', async ({ openTokensPage, sim }) => {
       const page = await openTokensPage();
       await openGenerateFirst(page);
-      const preset = BUILT_IN_PRESETS.find((p) => p.id === 'account-suspension')!;
-      // As soon as the picker is there, which may be before AngularJS has bound anything.
-      await page.getByTestId('preset-picker').locator(`[data-preset=${preset.id}]`).click();
+      const preset = await pickPresetAtOnce(page, 'account-suspension');
       await formBound(page);
       const checkedAcls = () => page.locator('input[id^="acl-checkbox-"]:checked').evaluateAll((els) => els.map((el) => el.id.slice(13)).sort());
       await expect.poll(checkedAcls).toEqual([...preset.acls].sort());
@@ -104,8 +109,7 @@ test.describe('a choice made before AngularJS starts', () => {
   test('a box the user changes after a preset applied is not set back', async ({ openTokensPage, sim }) => {
     const page = await openTokensPage();
     await openGenerateFirst(page);
-    const preset = BUILT_IN_PRESETS.find((p) => p.id === 'account-suspension')!;
-    await page.getByTestId('preset-picker').locator(`[data-preset=${preset.id}]`).click();
+    const preset = await pickPresetAtOnce(page, 'account-suspension');
     await formBound(page);
     const dropped = preset.acls[0]!;
     const box = page.locator(`#acl-checkbox-${dropped}`);
