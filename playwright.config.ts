@@ -6,8 +6,8 @@ import type { WhmPageOptions } from './tests/e2e/fixtures.ts';
 // The simulator's own page tests run in a plain browser; the extension tests load the
 // built extension (see tests/e2e/fixtures.ts). Both run against the simulator's page on
 // AngularJS 1.4.4 (WHM 11.120's) by default. `sim-1.8` runs the page tests again on 1.8;
-// `extension-1.8` and `extension-csp` run the extension's `@core` tests on 1.8 and on
-// the page with a strict CSP.
+// the extension's `@core` tests run again on 1.8 and under a strict CSP inside the
+// `extension` project (`coreTest` in tests/e2e/fixtures.ts), on the same workers.
 export default defineConfig<SimPageOptions & WhmPageOptions>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -36,8 +36,6 @@ export default defineConfig<SimPageOptions & WhmPageOptions>({
   // clipboard delay or WHM's timeout, go first; the simulator page's many short tests
   // last, so the workers finish together instead of one waiting out a long test alone.
   projects: [
-    { name: 'extension-csp', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { csp: true } } },
-    { name: 'extension-1.8', testDir: './tests/e2e', testMatch: '**/*.spec.ts', grep: /@core/, use: { whmPage: { angular: '1.8' } } },
     { name: 'extension', testDir: './tests/e2e', testMatch: '**/*.spec.ts' },
     { name: 'sim', testDir: './whm-sim', testMatch: '**/*.spec.ts' },
     { name: 'sim-1.8', testDir: './whm-sim', testMatch: '**/*.spec.ts', use: { angularVersion: '1.8' } },

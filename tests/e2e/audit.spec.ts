@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { coreTest, expect, test } from './fixtures';
 import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
 import { secureFrame } from './secret-helpers';
 import { rulesBySeverity, ruleLevel, type AuditRule } from '../../utils/audit/audit-tokens.ts';
@@ -10,7 +10,7 @@ import { fixesFor } from '../../utils/audit/fixes.ts';
 const badge = (page: Page, name: string, rule: AuditRule) =>
   page.locator(`[data-testid=token-findings][data-token="${name}"] [data-finding=${rule}]`);
 
-test('every rule count, the attention count and each row’s badges match the audit engine', { tag: '@core' }, async ({ openTokensPage, sim }) => {
+coreTest('every rule count, the attention count and each row’s badges match the audit engine', async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
   const banner = page.getByTestId('audit-banner');
   await expect(banner).toHaveAttribute('data-state', 'attention');

@@ -96,4 +96,26 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
+/** What a test body is given: the fixtures above. */
+type Body = Parameters<typeof test>[2];
+
+/**
+ * A core flow (the banner, a Generate-form preset, the secure step): declared once, run on
+ * WHM 11.120's page and again on AngularJS 1.8 and under the strict nonce CSP, each tagged
+ * `@core`. In one project, not three: a project has workers of its own, and each worker
+ * launched its own browser for the two or three tests it got (six more launches a run).
+ */
+export function coreTest(title: string, body: Body): void {
+  test(title, { tag: '@core' }, body);
+  for (const [variant, whmPage] of [
+    ['on AngularJS 1.8', { angular: '1.8' }],
+    ['under the strict CSP', { csp: true }],
+  ] as const) {
+    test.describe(variant, () => {
+      test.use({ whmPage });
+      test(title, { tag: '@core' }, body);
+    });
+  }
+}
+
 export { expect };

@@ -5,7 +5,7 @@ import { DEFAULT_POLICY } from '../../utils/policy/defaults.ts';
 import { BUILT_IN_PRESETS } from '../../utils/presets.ts';
 import { TEAM_POLICY_KEY } from '../../utils/policy/storage-keys.ts';
 import { bannerCounts, expectedAudit } from './audit-helpers';
-import { expect, test } from './fixtures';
+import { coreTest, expect, test } from './fixtures';
 
 const NAMING = '^(ops|billing)-[a-z0-9-]+-\\d{8}$';
 
@@ -24,7 +24,7 @@ async function openGenerateForm(page: Page) {
   await expect(page.getByTestId('preset-picker')).toBeVisible();
 }
 
-test('a preset sets exactly its ACLs, the expiry default is applied untouched, and WHM stores both', { tag: '@core' }, async ({ openTokensPage, sim }) => {
+coreTest('a preset sets exactly its ACLs, the expiry default is applied untouched, and WHM stores both', async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
   await openGenerateForm(page);
   // The default is applied as the form opens: nobody touched the expiry controls.

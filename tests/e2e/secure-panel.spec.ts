@@ -1,11 +1,11 @@
-import { expect, test } from './fixtures';
+import { coreTest, expect, test } from './fixtures';
 import { createViaWhm, readClipboard, secureFrame, setUserSettings } from './secret-helpers';
 
 test.beforeEach(async ({ context, sim }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sim.origin });
 });
 
-test('the secure step is our own frame, before WHM’s “Yes, I saved my token”; the secret is masked and revealed on demand', { tag: '@core' }, async ({ openTokensPage }) => {
+coreTest('the secure step is our own frame, before WHM’s “Yes, I saved my token”; the secret is masked and revealed on demand', async ({ openTokensPage }) => {
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-masked-20261128' });
   const frame = secureFrame(page);
@@ -27,7 +27,7 @@ test('the secure step is our own frame, before WHM’s “Yes, I saved my token�
   await expect(panel).not.toContainText(secret);
 });
 
-test('copy puts the secret on the clipboard, says it is not stored yet, and clears it after the policy’s delay', { tag: '@core' }, async ({ openTokensPage, serviceWorker }) => {
+coreTest('copy puts the secret on the clipboard, says it is not stored yet, and clears it after the policy’s delay', async ({ openTokensPage, serviceWorker }) => {
   await setUserSettings(serviceWorker, { clipboardClearSeconds: 10 });
   const page = await openTokensPage();
   const secret = await createViaWhm(page, { name: 'ops-copy-20261128' });
@@ -129,7 +129,7 @@ test('leaving before the secret is stored asks first, in view and focused, also 
   await expect(page.locator('#tokenTable')).toBeVisible();
 });
 
-test('testing the token: ok, failed, and ip-restricted', { tag: '@core' }, async ({ openTokensPage, sim }) => {
+coreTest('testing the token: ok, failed, and ip-restricted', async ({ openTokensPage, sim }) => {
   const page = await openTokensPage();
   const frame = secureFrame(page);
   await createViaWhm(page, { name: 'ops-test-ok-20261128' });
