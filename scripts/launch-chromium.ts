@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumExecutable } from './chromium-path.ts';
@@ -38,17 +39,18 @@ export async function launchChromium(options: { headless: boolean; extensionDir?
       ...(options.args ?? []),
     ],
   });
-  // A throwaway profile is ours to remove: every e2e test makes one, and a suite run
-  // left a thousand of them in /tmp.
-  // Chromium may still be writing to it as the context closes (ENOTEMPTY): retry, and
-  // never fail a test over a leftover temp directory.
-  if (ownDir) context.on('close', () => {
-    try {
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    } catch {
-      // left for the OS's temp cleanup
-    }
-  });
+  // A throwaway profile is ours to remove: every e2e test browser makes one. Removed once
+  // `close()` has resolved, when Chromium has exited: the context's 'close' event comes
+  // earlier, while Chromium still writes the profile, and removing it there failed with
+  // ENOTEMPTY after 3 s of blocking retries on every close (1,330 profiles were left in
+  // /tmp). Never fail a run over a leftover temp directory.
+  if (ownDir) {
+    const close = context.close.bind(context);
+    context.close = async (...args) => {
+      await close(...args);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+    };
+  }
   return context;
 }
 
