@@ -1,7 +1,7 @@
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { startVaultKvSim } from '../../tests/vault-kv/server.ts';
 import { expect, test } from './fixtures';
-import { approveVault, createViaWhm, secureFrame, setUserSettings } from './secret-helpers';
+import { approveVault, createViaWhm, searchWhm, secureFrame, setUserSettings } from './secret-helpers';
 
 /**
  * Security promise 1, checked end to end: a token is created, copied, exported in
@@ -116,7 +116,7 @@ test('the secret is in no storage, no IndexedDB, no console output, no URL, and 
       for (const el of document.querySelectorAll('*')) if (el.shadowRoot) observer.observe(el.shadowRoot, options);
       for (const type of ['keydown', 'input', 'copy', 'paste', 'message']) window.addEventListener(type, (e) => seen.push(`${type}:${JSON.stringify((e as MessageEvent).data ?? (e.target as HTMLInputElement)?.value ?? '')}`), true);
     });
-    await page.fill('#filterList_input', 'ops-canary-20261128');
+    await searchWhm(page, 'ops-canary-20261128');
     await page.locator('[data-testid=rotate-token][data-token="ops-canary-20261128"]').click();
     await frame.getByTestId('rotate-create').click();
     await frame.getByTestId('reveal-token').click();

@@ -3,7 +3,7 @@ import { defaultExpiryDate, endOfDayUnix } from '../../utils/expiry.ts';
 import { DEFAULT_POLICY } from '../../utils/policy/defaults.ts';
 import type { Simulator } from '../../whm-sim/server.ts';
 import { DEMO_NOW, expect, test } from './fixtures';
-import { dialogFrame, focusedInFrame, focusedInPage, listedTokens, secureFrame, seriousAxeInDialog, setTeamPolicy, tabRound, without } from './secret-helpers';
+import { dialogFrame, focusedInFrame, focusedInPage, listedTokens, searchWhm, secureFrame, seriousAxeInDialog, setTeamPolicy, tabRound, without } from './secret-helpers';
 
 /**
  * Fixes in place (design.md's Contract: `[data-fix][data-token]` in an opened banner
@@ -117,7 +117,7 @@ test('rotating a risky token (not full access) asks about its privileges first, 
   await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
   const before: Listed = await listedTokens(sim);
   // From its row (a risky finding offers Restrict; Rotate is beside every token).
-  await page.fill('#filterList_input', old);
+  await searchWhm(page, old);
   await page.locator(`[data-testid=rotate-token][data-token="${old}"]`).click();
   const dialog = secureFrame(page).getByTestId('rotate-dialog');
   // `passwd` is risky: never copied without a word. The dialog says so, and starts from a

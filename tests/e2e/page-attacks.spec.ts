@@ -2,7 +2,7 @@ import type { FrameLocator, Page } from '@playwright/test';
 import { E2E_EXTENSION_ID } from '../../scripts/e2e-identity.ts';
 import { startVaultKvSim, type VaultKvSim } from '../../tests/vault-kv/server.ts';
 import { expect, test } from './fixtures';
-import { approveVault, createViaWhm, setUserSettings } from './secret-helpers';
+import { approveVault, createViaWhm, searchWhm, setUserSettings } from './secret-helpers';
 
 /**
  * Design.md's threat model, as attacks: a script running in WHM's own JavaScript world
@@ -135,7 +135,7 @@ test('a page script cannot read an export’s content', async ({ openTokensPage 
 test('a page script cannot read a rotated token’s secret', async ({ openTokensPage }) => {
   const page = await openTokensPage();
   await page.evaluate(ATTACKER);
-  await page.fill('#filterList_input', 'ops-monitoring-20250815');
+  await searchWhm(page, 'ops-monitoring-20250815');
   await page.locator('[data-testid=rotate-token][data-token="ops-monitoring-20250815"]').click();
   const ui = await tools(page, 'rotate-create');
   await ui.getByTestId('rotate-create').click();

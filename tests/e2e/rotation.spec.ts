@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { dialogFrame, focusedInFrame, focusedInPage, listedTokens, secureFrame, seriousAxeInDialog, setTeamPolicy, tabRound, without } from './secret-helpers';
+import { dialogFrame, focusedInFrame, focusedInPage, listedTokens, searchWhm, secureFrame, seriousAxeInDialog, setTeamPolicy, tabRound, without } from './secret-helpers';
 
 const TEAM = { version: 1, enforcement: 'block', naming: { pattern: '^(ops|billing)-[a-z0-9-]+-\\d{8}$', template: '{team}-{purpose}-{yyyymmdd}', hint: 'team-purpose-YYYYMMDD' } };
 
@@ -80,7 +80,7 @@ test('block mode with a naming pattern: a full-access token’s rotation gets a 
   const page = await openTokensPage();
   await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
   const before = await listedTokens(sim);
-  await page.fill('#filterList_input', 'test');
+  await searchWhm(page, 'test');
   await page.locator('[data-testid=rotate-token][data-token="test"]').click();
   const dialog = secureFrame(page).getByTestId('rotate-dialog');
   await expect(dialog).toBeVisible();
@@ -122,7 +122,7 @@ test('block mode with a naming pattern: a full-access token’s rotation gets a 
 test('the rotation dialog is a real modal: focus moves in, Tab stays inside, Escape closes, focus returns', async ({ openTokensPage }) => {
   const page = await openTokensPage();
   await expect(page.getByTestId('audit-banner')).toHaveAttribute('data-state', 'attention');
-  await page.fill('#filterList_input', 'ops-monitoring-20250815');
+  await searchWhm(page, 'ops-monitoring-20250815');
   const opener = page.locator('[data-testid=rotate-token][data-token="ops-monitoring-20250815"]');
   await opener.click();
   await expect(secureFrame(page).getByTestId('rotate-dialog')).toBeVisible();

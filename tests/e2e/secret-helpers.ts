@@ -11,6 +11,18 @@ export function secureFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[data-testid=secure-frame]');
 }
 
+/**
+ * Types into WHM's search and waits until its list shows only matching rows. WHM filters
+ * 250 ms after the last keystroke (`debounce`) and the rows then move: a click sent
+ * before that lands where a row was, on another row or on nothing.
+ */
+export async function searchWhm(page: Page, text: string): Promise<void> {
+  await page.fill('#filterList_input', text);
+  await expect
+    .poll(() => page.locator('tr.token-row').evaluateAll((rows, needle) => rows.length > 0 && rows.every((row) => row.id.toLowerCase().includes(needle)), text.toLowerCase()))
+    .toBe(true);
+}
+
 /** Creates a token through WHM's own Generate form and returns its secret (read from WHM's callout). */
 export async function createViaWhm(page: Page, options: { name: string; preset?: string; ips?: string }): Promise<string> {
   await page.click('#generateToken');
