@@ -30,6 +30,13 @@ export async function createViaWhm(page: Page, options: { name: string; preset?:
   await page.fill('#token_name', options.name);
   await page.getByTestId('preset-picker').locator(`[data-preset=${options.preset ?? 'read-only-monitoring'}]`).click();
   if (options.ips) await page.fill('#whitelistIps', options.ips);
+  // Seen a few times under full load: WHM's Save stayed disabled. Wait for it by name, and
+  // say why WHM holds it, instead of a click that waits out the whole test.
+  try {
+    await expect(page.locator('#save_button')).toBeEnabled();
+  } catch (error) {
+    throw new Error(`WHM's Save stayed disabled: ${await whmFormState(page)}`, { cause: error });
+  }
   await page.click('#save_button');
   await expect(page.locator('#tokenAdded_container')).toBeVisible();
   // WHM slides its notice in over 0.75 s. Playwright judges an element inside a frame
@@ -40,6 +47,25 @@ export async function createViaWhm(page: Page, options: { name: string; preset?:
   const secret = (await page.locator('#tokenAdded_container code').textContent())?.trim() ?? '';
   expect(secret).toMatch(/^[0-9A-Z]{32}$/);
   return secret;
+}
+
+/** Why WHM's Save is disabled (`vm.saveDisabled()`: a pristine or invalid form, no privilege checked, a save running), read from AngularJS. */
+async function whmFormState(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const form = document.querySelector('form[name]');
+    const ng = (window as unknown as { angular?: { element(el: Element): { controller(name: string): Record<string, unknown> | undefined } } }).angular;
+    const controller = form && ng ? ng.element(form).controller('form') : undefined;
+    const errors = (controller?.$error ?? {}) as Record<string, Array<{ $name: string }>>;
+    return JSON.stringify({
+      pristine: controller?.$pristine,
+      invalid: controller?.$invalid,
+      errors: Object.entries(errors).map(([kind, fields]) => `${kind}: ${fields.map((f) => f.$name).join(', ')}`),
+      checkedAcls: document.querySelectorAll('input[id^="acl-checkbox-"]:checked').length,
+      name: document.querySelector<HTMLInputElement>('#token_name')?.value,
+      expires: document.querySelector<HTMLInputElement>('#tokenExpires_expiry')?.checked,
+      date: document.querySelector<HTMLInputElement>('#expiresDate_datePicker_input')?.value ?? null,
+    });
+  });
 }
 
 /** Sets the user's own policy values (as the options page would). */
