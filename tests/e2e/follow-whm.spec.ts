@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { TEAM_POLICY_KEY } from '../../utils/policy/storage-keys.ts';
 import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
 import { DEMO_NOW, expect, test } from './fixtures';
-import { createViaWhm, secureFrame } from './secret-helpers';
+import { createViaWhm, markSavedThenConfirm, secureFrame } from './secret-helpers';
 
 /**
  * WHM 11.120's page, as the simulator now plays it (whm.md §4): its Refresh toggles an
@@ -110,8 +110,7 @@ test.describe('a WHM without api_token_get_details', () => {
     await expect(secureFrame(page).getByTestId('test-result')).toHaveAttribute('data-result', 'ok');
     // The panel still knows the token's privileges, from WHM's list.
     await expect(secureFrame(page).getByTestId('panel-acls')).toContainText('list-accts');
-    await secureFrame(page).getByTestId('mark-saved').click();
-    await page.click('#confirm_added_token');
+    await markSavedThenConfirm(page);
 
     await createViaWhm(page, { name: 'ops-no-details-ip-20261128', ips: '192.0.2.0/24' });
     await secureFrame(page).getByTestId('test-token').click();

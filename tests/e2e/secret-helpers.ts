@@ -68,6 +68,31 @@ async function whmFormState(page: Page): Promise<string> {
   });
 }
 
+/**
+ * "I saved it" in our panel, then WHM's "Yes, I saved my token", as a person does it: after
+ * the panel says saved and its frame has its new height. The frame reports its height a
+ * message after its content changed (a closed "leave?" question shrinks it), and WHM's
+ * button below it moves then: a click aimed before that lands where the button was.
+ */
+export async function markSavedThenConfirm(page: Page): Promise<void> {
+  const frame = secureFrame(page);
+  await frame.getByTestId('mark-saved').click();
+  await expect(frame.getByTestId('saved-state')).toBeVisible();
+  // Settled: the frame's box is as tall as its page, or (a height that flips between two
+  // values settles on the larger, frame-link.ts) it stayed the same between two looks.
+  let before = -1;
+  await expect
+    .poll(async () => {
+      const shown = await page.locator('iframe[data-testid=secure-frame]').evaluate((el) => el.clientHeight);
+      const content = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      const settled = shown === content || shown === before;
+      before = shown;
+      return settled;
+    })
+    .toBe(true);
+  await page.click('#confirm_added_token');
+}
+
 /** Sets the user's own policy values (as the options page would). */
 export async function setUserSettings(serviceWorker: Worker, settings: Record<string, unknown>): Promise<void> {
   await serviceWorker.evaluate(([value, record]) => chrome.storage.local.set({ 'tw:userSettings': value, ...record }), [settings, patternRecord(settings)] as const);

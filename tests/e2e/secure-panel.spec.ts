@@ -1,5 +1,5 @@
 import { coreTest, expect, test } from './fixtures';
-import { createViaWhm, readClipboard, secureFrame, setUserSettings } from './secret-helpers';
+import { createViaWhm, markSavedThenConfirm, readClipboard, secureFrame, setUserSettings } from './secret-helpers';
 
 test.beforeEach(async ({ context, sim }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sim.origin });
@@ -71,8 +71,7 @@ test('copy, then “Yes, I saved my token”: the clipboard keeps the secret unt
   // Copied is not stored: WHM's button still asks first.
   await page.click('#confirm_added_token');
   await expect(frame.getByTestId('leave-confirm')).toBeVisible();
-  await frame.getByTestId('mark-saved').click();
-  await page.click('#confirm_added_token');
+  await markSavedThenConfirm(page);
   await expect(page.locator('iframe[data-testid=secure-frame]')).toHaveCount(0);
   await expect(page.locator('#tokenTable')).toBeVisible();
   // The user may still be pasting: closing the panel does not wipe the clipboard early.
@@ -138,15 +137,13 @@ coreTest('testing the token: ok, failed, and ip-restricted', async ({ openTokens
   await expect(frame.getByTestId('test-result')).toContainText(/version.*listaccts/);
   const tokenCalls = sim.requests.filter((r) => r.auth === 'token');
   expect(tokenCalls.map((r) => r.fn)).toEqual(expect.arrayContaining(['version', 'listaccts']));
-  await frame.getByTestId('mark-saved').click();
-  await page.click('#confirm_added_token');
+  await markSavedThenConfirm(page);
 
   await createViaWhm(page, { name: 'ops-test-ip-20261128', ips: '192.0.2.0/24' });
   await frame.getByTestId('test-token').click();
   await expect(frame.getByTestId('test-result')).toHaveAttribute('data-result', 'ip-restricted');
   await expect(frame.getByTestId('test-result')).toContainText('192.0.2.0/24');
-  await frame.getByTestId('mark-saved').click();
-  await page.click('#confirm_added_token');
+  await markSavedThenConfirm(page);
 
   await createViaWhm(page, { name: 'ops-test-gone-20261128' });
   // Revoked behind our back (another admin, a script): the secret no longer works.
