@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { coreTest, expect, test } from './fixtures';
 import { bannerCounts, expectedAudit, expectedBadges, rowBadges } from './audit-helpers';
-import { secureFrame } from './secret-helpers';
+import { searchWhm, secureFrame } from './secret-helpers';
 import { rulesBySeverity, ruleLevel, type AuditRule } from '../../utils/audit/audit-tokens.ts';
 import { fixesFor } from '../../utils/audit/fixes.ts';
 
@@ -115,7 +115,7 @@ test('badges stay right after sort, search, paging and a refresh', async ({ open
   await check();
   await page.click('#sortByExpires');
   await check();
-  await page.fill('#filterList_input', 'ops');
+  await searchWhm(page, 'ops');
   await check();
   await page.fill('#filterList_input', '');
   await page.selectOption('#topPageSize_select', '10');

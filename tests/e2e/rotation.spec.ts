@@ -11,7 +11,7 @@ test('rotation end to end: replacement with the same ACLs and allowlist, old one
   const old = sim.state.tokens.find((t) => t.name === oldName)!;
   const before = sim.state.tokens.length;
   // WHM shows ten rows a page, newest first: find the old token with WHM's own search.
-  await page.fill('#filterList_input', oldName);
+  await searchWhm(page, oldName);
   await expect(page.locator('tr.token-row')).toHaveCount(1);
 
   await page.locator(`[data-testid=rotate-token][data-token="${oldName}"]`).click();
@@ -53,7 +53,7 @@ test('rotation end to end: replacement with the same ACLs and allowlist, old one
   await expect(secureFrame(page).getByTestId('rotate-dialog')).toHaveCount(0);
   await expect(panel).toHaveCount(0);
   await expect(page.locator(`tr.token-row[id="${oldName}"]`)).toHaveCount(0);
-  await page.fill('#filterList_input', created!.name);
+  await searchWhm(page, created!.name);
   await expect(page.locator(`tr.token-row[id="${created!.name}"]`)).toHaveCount(1);
 });
 
